@@ -1,0 +1,43 @@
+import type { CriterionId } from '../model/criteria.ts';
+import type { Finding } from '../model/result.ts';
+import type { RubricSettings } from '../rubric/rubric.ts';
+import type { Submission } from '../submission/submission.ts';
+
+/**
+ * What a static check sees: the submission (student-owned paths only), the rubric's settings, and
+ * `load`, which parses a source once per grading run and shares the result between checks.
+ */
+export interface StaticContext {
+  submission: Submission;
+  settings: RubricSettings;
+  load<T>(loader: Loader<T>): Promise<T>;
+}
+
+/** A named parse step (e.g. "the Dockerfile, parsed"); the same loader object is run once per context. */
+export interface Loader<T> {
+  name: string;
+  run(ctx: StaticContext): Promise<T>;
+}
+
+/** One criterion judged from files alone, without a Docker engine. One check per file, hadolint-style. */
+export interface StaticCheck {
+  id: CriterionId;
+  run(ctx: StaticContext): Promise<Finding> | Finding;
+}
+
+export function createStaticContext(submission: Submission, settings: RubricSettings): StaticContext {
+  const cache = new Map<Loader<unknown>, Promise<unknown>>();
+  const ctx: StaticContext = {
+    submission,
+    settings,
+    load<T>(loader: Loader<T>): Promise<T> {
+      let pending = cache.get(loader as Loader<unknown>);
+      if (!pending) {
+        pending = loader.run(ctx);
+        cache.set(loader as Loader<unknown>, pending);
+      }
+      return pending as Promise<T>;
+    },
+  };
+  return ctx;
+}
