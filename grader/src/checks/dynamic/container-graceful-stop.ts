@@ -1,0 +1,30 @@
+import type { StopObservation } from '../../docker/container/run-api.ts';
+import type { DynamicCheck } from './dynamic-check.ts';
+import { blocked } from './dynamic-check.ts';
+
+export type GracefulStopInput = StopObservation | { state: 'not-built' };
+
+export const containerGracefulStop: DynamicCheck<GracefulStopInput> = {
+  id: 'container.graceful-stop',
+  judge(observation, settings) {
+    switch (observation.state) {
+      case 'not-built':
+        return blocked("l'image ne se construit pas (voir image.build).");
+      case 'not-judged':
+        return blocked("le conteneur ne répond pas sur /health (voir container.health) ; l'arrêt n'est mesuré que sur un conteneur en bonne santé.");
+      case 'stop-failed':
+        return { status: 'error', message: `docker stop a échoué : ${observation.reason}` };
+      case 'stopped': {
+        const seconds = observation.durationMs / 1000;
+        if (seconds < settings.stopLimitSeconds && observation.exitCode !== 137) {
+          return { status: 'pass', message: `docker stop a arrêté le conteneur en ${seconds.toFixed(1)} s.` };
+        }
+        return {
+          status: 'fail',
+          file: 'starter/Dockerfile',
+          message: `docker stop a pris ${seconds.toFixed(1)} s (limite ${settings.stopLimitSeconds} s) et a dû tuer le conteneur : le processus principal (PID 1) ignore SIGTERM. C'est le cas d'un CMD en forme shell (\`CMD uvicorn …\`), où PID 1 est /bin/sh ; écrivez-le en forme exec : \`CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\`.`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import type { HealthObservation } from '../../docker/container/run-api.ts';
+import type { DynamicCheck } from './dynamic-check.ts';
+import { blocked } from './dynamic-check.ts';
+
+export type ContainerHealthInput = HealthObservation | { state: 'not-built' };
+
+export const containerHealth: DynamicCheck<ContainerHealthInput> = {
+  id: 'container.health',
+  judge(observation, settings) {
+    switch (observation.state) {
+      case 'not-built':
+        return blocked("l'image ne se construit pas (voir image.build).");
+      case 'healthy':
+        return { status: 'pass', message: `/health répond {"status":"ok"} après ${(observation.elapsedMs / 1000).toFixed(1)} s.` };
+      case 'start-failed':
+        return { status: 'fail', message: `Le conteneur ne démarre pas : ${observation.reason}.` };
+      case 'exited':
+        return {
+          status: 'fail',
+          file: 'starter/app.py',
+          message: `Le conteneur s'est arrêté (code de sortie ${observation.exitCode}) avant de répondre sur /health. Lisez la fin de ses journaux ci-dessous (\`docker logs\`) : une trace Python indique le fichier et la ligne en cause.`,
+          excerpt: observation.logs,
+        };
+      case 'bad-answer':
+        return {
+          status: 'fail',
+          file: 'starter/app.py',
+          message: `GET /health répond ${observation.status} avec ${JSON.stringify(observation.body.slice(0, 120))} au lieu de 200 et {"status": "ok"}. Vérifiez la route et la valeur renvoyée dans app.py.`,
+          excerpt: observation.logs,
+        };
+      case 'no-answer':
+        return {
+          status: 'fail',
+          file: 'starter/Dockerfile',
+          message: `Le conteneur tourne mais /health ne répond pas en ${settings.startupTimeoutSeconds} s (${observation.seen}). Uvicorn doit écouter sur 0.0.0.0:8000 (\`--host 0.0.0.0\`) : sur 127.0.0.1 il n'est joignable que depuis l'intérieur du conteneur.`,
+          excerpt: observation.logs,
+        };
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { DynamicCheck } from './dynamic-check.ts';
+import { blocked } from './dynamic-check.ts';
+
+export type SizeObservation = { state: 'measured'; addedBytes: number; largest?: { createdBy: string; bytes: number } } | { state: 'not-built' } | { state: 'unknown-base'; reason: string };
+
+const MB = 1_000_000;
+
+export const imageSize: DynamicCheck<SizeObservation> = {
+  id: 'image.size',
+  judge(observation, settings) {
+    if (observation.state === 'not-built') return blocked("l'image ne se construit pas (voir image.build).");
+    if (observation.state === 'unknown-base') return { status: 'error', message: `Taille non mesurable : ${observation.reason}` };
+    const added = observation.addedBytes / MB;
+    const limit = settings.imageSizeLimitMB;
+    if (added < limit) return { status: 'pass', message: `Vos couches ajoutent ${added.toFixed(1)} Mo à l'image de base.` };
+    const largest = observation.largest
+      ? ` La plus grosse couche (${(observation.largest.bytes / MB).toFixed(0)} Mo) vient de \`${observation.largest.createdBy.slice(0, 120)}\`.`
+      : '';
+    return {
+      status: 'fail',
+      file: 'starter/Dockerfile',
+      message: `Vos couches ajoutent ${added.toFixed(0)} Mo à l'image de base (limite ${limit} Mo).${largest} Une image lourde se télécharge et démarre lentement : n'y copiez que le nécessaire (.dockerignore) et utilisez \`pip install --no-cache-dir\`.`,
+    };
+  },
+};

@@ -1,0 +1,27 @@
+import type { PersistenceObservation } from '../../docker/compose/stack.ts';
+import type { DynamicCheck } from './dynamic-check.ts';
+import { blocked } from './dynamic-check.ts';
+
+export const stackPersistence: DynamicCheck<PersistenceObservation> = {
+  id: 'stack.persistence',
+  judge(observation) {
+    switch (observation.state) {
+      case 'not-judged':
+        return blocked(observation.reason);
+      case 'kept':
+        return { status: 'pass', message: 'Une ligne écrite survit à `docker compose down` puis `up`.' };
+      case 'lost':
+        return {
+          status: 'fail',
+          file: 'docker-compose.yml',
+          message: `Une ligne écrite dans PostgreSQL a disparu après \`docker compose down\` puis \`up\` (${observation.seen}). Sans volume nommé monté sur /var/lib/postgresql/data, les données vivent dans le conteneur et partent avec lui : déclarez un volume (ex. \`pgdata:/var/lib/postgresql/data\`).`,
+        };
+      case 'failed':
+        return {
+          status: 'fail',
+          file: 'docker-compose.yml',
+          message: `Persistance non vérifiée : l'étape « ${observation.step} » a échoué (${observation.error.split('\n').slice(-1)[0]?.slice(0, 200)}).`,
+        };
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import type { ServiceReport, StackUpObservation } from '../../docker/compose/stack.ts';
+import type { DynamicCheck } from './dynamic-check.ts';
+import { blocked } from './dynamic-check.ts';
+
+export type StackUpInput = StackUpObservation | { state: 'not-built' } | { state: 'no-compose-file' };
+
+const FILE = 'docker-compose.yml';
+
+/** The services in trouble, in one French sentence, and their last log lines. */
+export function describeServices(services: ServiceReport[]): { text: string; logs: string } {
+  const troubled = services.filter((s) => s.state !== 'running' || (s.health && s.health !== 'healthy'));
+  const shown = troubled.length > 0 ? troubled : services;
+  const text = shown
+    .map((s) => `${s.service} : ${s.state}${s.state === 'exited' ? ` (code ${s.exitCode})` : ''}${s.health ? `, santé ${s.health}` : ''}`)
+    .join(' ; ');
+  const logs = shown.map((s) => `--- ${s.service} ---\n${s.logs}`).join('\n');
+  return { text, logs };
+}
+
+export const stackUp: DynamicCheck<StackUpInput> = {
+  id: 'stack.up',
+  judge(observation, settings) {
+    switch (observation.state) {
+      case 'not-built':
+        return blocked("l'image de l'API ne se construit pas (voir image.build).");
+      case 'no-compose-file':
+        return { status: 'fail', file: FILE, message: `${FILE} est absent ou illisible : la pile ne peut pas démarrer (voir compose.valid).` };
+      case 'config-failed':
+        return { status: 'fail', file: FILE, message: `docker compose refuse le fichier : ${observation.error.split('\n').slice(-1)[0]?.slice(0, 300)}. Testez avec \`docker compose config\`.` };
+      case 'refused':
+        return {
+          status: 'fail',
+          file: FILE,
+          message: `Pile non démarrée : le fichier demande des droits dangereux pour la machine (${observation.problems.map((p) => p.message).join(', ')}). Le TP n'en a pas besoin : retirez ces options.`,
+        };
+      case 'no-api':
+        return { status: 'fail', file: FILE, message: `Aucun service nommé « api » (services trouvés : ${observation.services.join(', ') || 'aucun'}). Nommez le service de l'API « api ».` };
+      case 'up-failed': {
+        const { text, logs } = describeServices(observation.services);
+        return {
+          status: 'fail',
+          file: FILE,
+          message: observation.timedOut
+            ? `docker compose up n'a pas abouti en ${settings.stackTimeoutSeconds} s (${text || 'aucun service démarré'}).`
+            : `docker compose up échoue : ${observation.error.split('\n').slice(-1)[0]?.slice(0, 300)}${text ? ` (${text})` : ''}.`,
+          excerpt: logs || observation.error,
+        };
+      }
+      case 'unhealthy': {
+        const { text, logs } = describeServices(observation.services);
+        const answer = observation.answer ? ` ; dernière réponse ${observation.answer.status} ${JSON.stringify(observation.answer.body.slice(0, 80))}` : '';
+        return {
+          status: 'fail',
+          file: FILE,
+          message: `La pile démarre mais api ne répond pas sur /health (${observation.seen}${answer}). \`docker compose up -d\` réussit même si l'API plante au démarrage : lisez \`docker compose logs api\`.${text ? ` État : ${text}.` : ''}`,
+          excerpt: logs,
+        };
+      }
+      case 'healthy':
+        return { status: 'pass', message: `La pile répond sur /health via Compose en ${(observation.elapsedMs / 1000).toFixed(1)} s.` };
+    }
+  },
+};

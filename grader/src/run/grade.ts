@@ -1,0 +1,116 @@
+import { isCriterionId, type CriterionId } from '../model/criteria.ts';
+import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
+import { loadRubric, type Rubric } from '../rubric/rubric.ts';
+import { Submission } from '../submission/submission.ts';
+import { createStaticContext } from '../checks/check.ts';
+import { STATIC_CHECKS } from '../checks/registry.ts';
+import { probeEngine } from '../docker/engine.ts';
+import { newRunIdentity } from '../docker/labels.ts';
+import { sweepOrphans } from '../docker/cleanup/reaper.ts';
+import { Teardown } from '../docker/cleanup/teardown.ts';
+import { DYNAMIC_IDS, runDynamic, type DynamicFindings } from './dynamic.ts';
+import { engineAbsentFinding } from './engine-absent.ts';
+
+export interface GradeOptions {
+  staticOnly?: boolean;
+  /** Only these criteria are judged (the rest are left out of the report). */
+  only?: CriterionId[];
+  rubric?: Rubric;
+  signal?: AbortSignal;
+  /** Run teardown on SIGINT/SIGTERM and exit (the CLI); test suites handle signals themselves. */
+  trapSignals?: boolean;
+  onPhase?: (phase: string, event: 'start' | 'end') => void;
+}
+
+type Timed = { finding: Finding; durationMs: number };
+
+async function timed(run: () => Promise<Finding> | Finding): Promise<Timed> {
+  const start = Date.now();
+  try {
+    return { finding: await run(), durationMs: Date.now() - start };
+  } catch (error) {
+    return {
+      finding: { status: 'error', message: `Erreur interne du correcteur pendant ce critère (${(error as Error).message}). Signalez-la à l'enseignant.` },
+      durationMs: Date.now() - start,
+    };
+  }
+}
+
+/** Attaches the rubric's title, group and points to a finding. */
+export function scoreFinding(rubric: Rubric, id: CriterionId, { finding, durationMs }: Timed): CriterionResult {
+  const entry = rubric.criteria.get(id)!;
+  const fraction = finding.status === 'pass' ? (finding.fraction ?? 1) : finding.status === 'fail' ? (finding.fraction ?? 0) : 0;
+  const result: CriterionResult = {
+    id,
+    title: entry.title,
+    group: entry.group,
+    points: Math.round(entry.points * Math.min(1, Math.max(0, fraction))),
+    maxPoints: entry.points,
+    status: finding.status,
+    message: finding.message,
+    durationMs,
+  };
+  if (finding.file) result.file = finding.file;
+  if (finding.line) result.line = finding.line;
+  if (finding.excerpt) result.excerpt = finding.excerpt;
+  return result;
+}
+
+/** Grades the submission folder `dir`: static criteria always, dynamic ones on a real engine. */
+export async function grade(dir: string, options: GradeOptions = {}): Promise<GradeReport> {
+  const rubric = options.rubric ?? (await loadRubric());
+  const submission = await Submission.open(dir);
+  const wanted = (id: CriterionId) => !options.only || options.only.includes(id);
+
+  const ctx = createStaticContext(submission, rubric.settings);
+  const staticPromise = Promise.all(
+    STATIC_CHECKS.filter((check) => wanted(check.id)).map(async (check) => [check.id, await timed(() => check.run(ctx))] as const),
+  );
+  const dynamicWanted = !options.staticOnly && DYNAMIC_IDS.some(wanted);
+  const dynamicPromise: Promise<DynamicFindings> = dynamicWanted ? gradeDynamic(submission, rubric, options) : Promise.resolve(new Map());
+  const [staticResults, dynamicResults] = await Promise.all([staticPromise, dynamicPromise]);
+
+  const found = new Map<CriterionId, Timed>([...staticResults, ...dynamicResults]);
+  const criteria: CriterionResult[] = [];
+  for (const id of rubric.criteria.keys()) {
+    const result = found.get(id);
+    if (result && wanted(id)) criteria.push(scoreFinding(rubric, id, result));
+  }
+  return {
+    schema: 'docker-lab-grade/v1',
+    submission: dir,
+    score: criteria.reduce((sum, c) => sum + c.points, 0),
+    maxScore: criteria.reduce((sum, c) => sum + c.maxPoints, 0),
+    criteria,
+  };
+}
+
+async function gradeDynamic(submission: Submission, rubric: Rubric, options: GradeOptions): Promise<DynamicFindings> {
+  const probe = await probeEngine();
+  if (probe.state === 'absent') {
+    const finding = engineAbsentFinding(probe.reason);
+    return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
+  }
+  await sweepOrphans(probe.docker).catch(() => []);
+  const teardown = new Teardown();
+  if (options.trapSignals) teardown.trapSignals();
+  try {
+    const findings = await runDynamic({
+      docker: probe.docker,
+      submission,
+      settings: rubric.settings,
+      run: newRunIdentity(),
+      teardown,
+      signal: options.signal,
+      onPhase: options.onPhase,
+    });
+    for (const id of DYNAMIC_IDS) {
+      if (!findings.has(id)) findings.set(id, { finding: { status: 'error', message: 'Critère non évalué (grading interrompu).' }, durationMs: 0 });
+    }
+    return findings;
+  } finally {
+    await teardown.run();
+  }
+}
+
+export { isCriterionId };
