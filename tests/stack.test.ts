@@ -1,0 +1,3 @@
+import { criterionTests } from './support/criteria.ts';
+
+criterionTests('stack');
