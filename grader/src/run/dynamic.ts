@@ -54,7 +54,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   const dockerfile = await submission.read('starter/Dockerfile');
   const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
   const build = starter.state === 'ok'
-    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, signal: options.signal }))
+    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
     : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
   record('image.build', imageBuild.judge({ build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, settings), buildStart);
   const built = build.state === 'built';

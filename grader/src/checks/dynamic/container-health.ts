@@ -28,6 +28,13 @@ export const containerHealth: DynamicCheck<ContainerHealthInput> = {
           message: `GET /health répond ${observation.status} avec ${JSON.stringify(observation.body.slice(0, 120))} au lieu de 200 et {"status": "ok"}. Vérifiez la route et la valeur renvoyée dans app.py.`,
           excerpt: observation.logs,
         };
+      case 'loopback-only':
+        return {
+          status: 'fail',
+          file: 'starter/Dockerfile',
+          message: "Uvicorn écoute sur 127.0.0.1 : il n'est joignable que depuis l'intérieur du conteneur, donc `-p 8000:8000` ne mène nulle part. Ajoutez `--host 0.0.0.0` à la commande uvicorn du CMD.",
+          excerpt: observation.logs,
+        };
       case 'no-answer':
         return {
           status: 'fail',

@@ -29,7 +29,7 @@ export async function listContext(dir: string): Promise<string[]> {
  */
 export async function buildImage(
   docker: Docker,
-  options: { contextDir: string; tag: string; labels: Record<string, string>; timeoutMs: number; signal?: AbortSignal },
+  options: { contextDir: string; tag: string; labels: Record<string, string>; timeoutMs: number; network?: string; signal?: AbortSignal },
 ): Promise<BuildOutcome> {
   const start = Date.now();
   const log = createBuildLog();
@@ -53,6 +53,7 @@ export async function buildImage(
         labels: options.labels,
         rm: true,
         forcerm: true,
+        ...(options.network ? { networkmode: options.network } : {}),
         memory: 1024 * 1024 * 1024,
         memswap: 1024 * 1024 * 1024,
         abortSignal: abort.signal,

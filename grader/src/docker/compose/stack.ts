@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { httpGet, isHealthyBody } from '../wait/http.ts';
+import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
 import { ComposeProject, runCompose, type ServiceState } from './cli.ts';
 import { hostSafetyProblems, sanitizeModel, type ComposeModel, type HostSafetyProblem } from './sanitize.ts';
@@ -96,26 +96,32 @@ export class Stack {
     // `up -d` returns once dependencies' conditions hold and containers started; it says nothing of an
     // API that crashes at import (exercise 7.d), so /health is polled afterwards.
     const up = await project.run(['up', '-d', '--no-build'], this.settings.stackTimeoutMs, signal);
-    const port = await this.apiPort();
-    if (!up.ok && port === 0) {
+    if (!up.ok && (await this.apiPort()) === 0) {
       return { state: 'up-failed', error: lastLines(up.stderr || up.stdout, 8), timedOut: up.timedOut, services: await this.report() };
     }
-    let answer: { status: number; body: string } | undefined;
-    const outcome = await pollUntil(
-      async () => {
-        const current = port || (await this.apiPort());
-        if (!current) return { done: false, seen: "aucun port publié pour api:8000", final: !up.ok };
-        const reply = await httpGet(current, '/health', 1_000);
-        if (reply.kind === 'response' && reply.status === 200 && isHealthyBody(reply.body)) return { done: true, value: current };
-        if (reply.kind === 'response') answer = { status: reply.status, body: reply.body };
-        const api = (await project.services()).find((s) => s.service === 'api');
-        if (api && api.state !== 'running') return { done: false, seen: describeState(api), final: true };
-        return { done: false, seen: reply.kind === 'response' ? `réponse ${reply.status}` : `pas de réponse (${reply.reason})` };
+    const outcome = await waitForHealthy(
+      {
+        port: () => this.apiPort(),
+        stopped: async () => {
+          const api = (await project.services()).find((s) => s.service === 'api');
+          if (!api) return up.ok ? undefined : "le service api n'a pas été créé";
+          return api.state === 'running' ? undefined : describeState(api);
+        },
+        logs: () => project.logs('api', 50),
       },
-      { timeoutMs: this.settings.startupTimeoutMs, intervalMs: 100, signal },
+      this.settings.startupTimeoutMs,
+      signal,
     );
-    if (outcome.ok) return { state: 'healthy', apiPort: outcome.value, elapsedMs: Date.now() - start };
-    return { state: 'unhealthy', seen: outcome.seen, answer, services: await this.report() };
+    if (outcome.state === 'healthy') return { state: 'healthy', apiPort: outcome.port, elapsedMs: Date.now() - start };
+    const services = await this.report();
+    switch (outcome.state) {
+      case 'bad-answer':
+        return { state: 'unhealthy', seen: `réponse ${outcome.status}`, answer: { status: outcome.status, body: outcome.body }, services };
+      case 'loopback-only':
+        return { state: 'unhealthy', seen: 'uvicorn écoute sur 127.0.0.1 dans le conteneur, injoignable par le port publié', services };
+      default:
+        return { state: 'unhealthy', seen: outcome.seen, services };
+    }
   }
 
   /** Runs a query with `psql -U demo -d demo` inside `db`, retrying while the server starts. */

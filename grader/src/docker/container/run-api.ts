@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
-import { httpGet, isHealthyBody } from '../wait/http.ts';
-import { pollUntil } from '../wait/poll.ts';
+import { waitForHealthy } from '../wait/health.ts';
 import { lastLogLines } from './logs.ts';
 
 export type HealthObservation =
@@ -8,7 +7,9 @@ export type HealthObservation =
   | { state: 'start-failed'; reason: string }
   | { state: 'exited'; exitCode: number; logs: string; elapsedMs: number }
   | { state: 'bad-answer'; status: number; body: string; logs: string; elapsedMs: number }
-  | { state: 'no-answer'; seen: string; logs: string; elapsedMs: number };
+  | { state: 'no-answer'; seen: string; logs: string; elapsedMs: number }
+  | { state: 'loopback-only'; logs: string; elapsedMs: number };
+
 
 export type StopObservation =
   | { state: 'stopped'; durationMs: number; exitCode: number }
@@ -51,39 +52,40 @@ export async function startApiContainer(
   return { id: container.id, hostPort: Number.isInteger(hostPort) ? hostPort : 0 };
 }
 
-/**
- * Polls `GET /health` until it answers 200 with {"status":"ok"}, the container exits, or the
- * deadline passes; says what was seen otherwise.
- */
+/** Waits for the container's `/health`, saying what was seen when it does not come. */
 export async function waitForHealth(
   docker: Docker,
   api: ApiContainer,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<HealthObservation> {
-  let lastAnswer: { status: number; body: string } | undefined;
   let exitCode: number | undefined;
-  const outcome = await pollUntil(
-    async () => {
-      const state = (await docker.getContainer(api.id).inspect()).State;
-      if (!state.Running) {
+  const outcome = await waitForHealthy(
+    {
+      port: async () => api.hostPort,
+      stopped: async () => {
+        const state = (await docker.getContainer(api.id).inspect()).State;
+        if (state.Running) return undefined;
         exitCode = state.ExitCode;
-        return { done: false, seen: `exited with code ${state.ExitCode}`, final: true };
-      }
-      if (!api.hostPort) return { done: false, seen: 'no host port published', final: true };
-      const answer = await httpGet(api.hostPort, '/health', 1_000);
-      if (answer.kind === 'no-answer') return { done: false, seen: `no answer (${answer.reason})` };
-      if (answer.status === 200 && isHealthyBody(answer.body)) return { done: true, value: true };
-      lastAnswer = { status: answer.status, body: answer.body };
-      return { done: false, seen: `answered ${answer.status}` };
+        return `exited with code ${state.ExitCode}`;
+      },
+      logs: () => lastLogLines(docker, api.id, 50),
     },
-    { timeoutMs, intervalMs: 100, signal },
+    timeoutMs,
+    signal,
   );
-  if (outcome.ok) return { state: 'healthy', elapsedMs: outcome.elapsedMs };
+  if (outcome.state === 'healthy') return { state: 'healthy', elapsedMs: outcome.elapsedMs };
   const logs = await lastLogLines(docker, api.id);
-  if (exitCode !== undefined) return { state: 'exited', exitCode, logs, elapsedMs: outcome.elapsedMs };
-  if (lastAnswer) return { state: 'bad-answer', ...lastAnswer, logs, elapsedMs: outcome.elapsedMs };
-  return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs };
+  switch (outcome.state) {
+    case 'stopped':
+      return { state: 'exited', exitCode: exitCode ?? -1, logs, elapsedMs: outcome.elapsedMs };
+    case 'loopback-only':
+      return { state: 'loopback-only', logs, elapsedMs: outcome.elapsedMs };
+    case 'bad-answer':
+      return { state: 'bad-answer', status: outcome.status, body: outcome.body, logs, elapsedMs: outcome.elapsedMs };
+    case 'no-answer':
+      return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs };
+  }
 }
 
 /** Times `docker stop` of a running, healthy container; the grace period is a bit over the limit. */

@@ -1,0 +1,75 @@
+import type { Status } from '../../grader/src/model/result.ts';
+import type { Overlay } from '../support/submission.ts';
+import { reference, replaceOnce } from './sources.ts';
+
+export interface DynamicMutant {
+  name: string;
+  overlay: Overlay;
+  /** Expected verdict of each of the seven dynamic criteria. */
+  expect: Record<'image.build' | 'image.size' | 'container.health' | 'container.graceful-stop' | 'stack.up' | 'stack.psql' | 'stack.persistence', Status>;
+}
+
+const allPass = {
+  'image.build': 'pass',
+  'image.size': 'pass',
+  'container.health': 'pass',
+  'container.graceful-stop': 'pass',
+  'stack.up': 'pass',
+  'stack.psql': 'pass',
+  'stack.persistence': 'pass',
+} as const satisfies DynamicMutant['expect'];
+
+/** The app answers but not as asked: the container and the stack fail, the database still works. */
+const appBroken = { ...allPass, 'container.health': 'fail', 'container.graceful-stop': 'fail', 'stack.up': 'fail' } as const;
+
+export const DYNAMIC_MUTANTS: DynamicMutant[] = [
+  { name: 'reference', overlay: {}, expect: allPass },
+  {
+    name: 'pip installs a package that does not exist',
+    overlay: { 'starter/requirements.txt': `${reference.requirements}paquet-qui-n-existe-pas==9.9.9\n` },
+    expect: { 'image.build': 'fail', 'image.size': 'fail', 'container.health': 'fail', 'container.graceful-stop': 'fail', 'stack.up': 'fail', 'stack.psql': 'fail', 'stack.persistence': 'fail' },
+  },
+  {
+    name: 'exercise 7.d bug left in: the app crashes at import',
+    overlay: { 'starter/app.py': replaceOnce(reference.app, 'app = FastAPI(', 'appi = FastAPI(') },
+    expect: appBroken,
+  },
+  {
+    name: '/health answers 500',
+    overlay: { 'starter/app.py': replaceOnce(reference.app, 'return {"status": "ok"}', 'raise RuntimeError("boom")') },
+    expect: appBroken,
+  },
+  {
+    name: '/health answers another body',
+    overlay: { 'starter/app.py': replaceOnce(reference.app, 'return {"status": "ok"}', 'return {"status": "up"}') },
+    expect: appBroken,
+  },
+  {
+    name: 'uvicorn bound to 127.0.0.1',
+    overlay: { 'starter/Dockerfile': replaceOnce(reference.dockerfile, '"--host", "0.0.0.0"', '"--host", "127.0.0.1"') },
+    expect: appBroken,
+  },
+  {
+    name: 'shell-form CMD',
+    overlay: { 'starter/Dockerfile': replaceOnce(reference.dockerfile, /^CMD \[.*\]$/m, 'CMD uvicorn app:app --host 0.0.0.0 --port 8000') },
+    expect: { ...allPass, 'container.graceful-stop': 'fail' },
+  },
+  {
+    name: 'wrong database user',
+    overlay: { 'docker-compose.yml': replaceOnce(replaceOnce(reference.compose, 'POSTGRES_USER: demo', 'POSTGRES_USER: admin'), 'pg_isready -U demo -d demo', 'pg_isready -U admin -d demo') },
+    expect: { ...allPass, 'stack.psql': 'fail', 'stack.persistence': 'fail' },
+  },
+  {
+    name: 'no named volume',
+    overlay: {
+      'docker-compose.yml': replaceOnce(replaceOnce(reference.compose, /\n    volumes:\n      - pgdata:\/var\/lib\/postgresql\/data/, ''), /\nvolumes:\n  pgdata: \{\}\n?/, '\n'),
+    },
+    expect: { ...allPass, 'stack.persistence': 'fail' },
+  },
+  {
+    name: 'a 130 MB blob added to the image',
+    overlay: { 'starter/Dockerfile': replaceOnce(reference.dockerfile, 'COPY app.py .', 'COPY app.py .\nRUN head -c 130000000 /dev/urandom > /opt/blob.bin') },
+    expect: { ...allPass, 'image.size': 'fail' },
+  },
+];
+
