@@ -8,8 +8,14 @@ export const PID_LABEL = 'org.docker-lab.pid';
 export const HOST_LABEL = 'org.docker-lab.host';
 
 export interface RunIdentity {
+  /** `p<pid>-<random>`: the grading process's pid is readable from the id alone. */
   id: string;
   labels: Record<string, string>;
+  /**
+   * Labels for `docker build`: the run label only. The classic builder adds one LABEL step per
+   * label, so several labels would leave labelled intermediate images behind as build cache.
+   */
+  buildLabels: Record<string, string>;
   /** Compose project name, unique per run. */
   project: string;
   /** Tag of the image built once for the run. */
@@ -19,12 +25,21 @@ export interface RunIdentity {
 }
 
 export function newRunIdentity(): RunIdentity {
-  const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  const id = `p${process.pid}-${randomBytes(5).toString('hex')}`;
   return {
     id,
     labels: { [RUN_LABEL]: id, [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() },
+    buildLabels: { [RUN_LABEL]: id },
     project: `dockerlab-${id}`,
     imageTag: `docker-lab-grade/api:${id}`,
     namePrefix: `dockerlab-${id}`,
   };
+}
+
+/** The pid of the process that owns a run, from its PID label or, for images, from the run id. */
+export function pidOfRun(runId: string, pidLabel?: string): number {
+  const fromLabel = Number(pidLabel);
+  if (Number.isInteger(fromLabel) && fromLabel > 0) return fromLabel;
+  const match = /^p(\d+)-/.exec(runId);
+  return match ? Number(match[1]) : 0;
 }

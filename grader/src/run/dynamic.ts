@@ -5,7 +5,7 @@ import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { buildImage } from '../docker/build/build-image.ts';
 import { measureAddedLayers } from '../docker/build/layers.ts';
-import { removeRunResources } from '../docker/cleanup/reaper.ts';
+import { removeUntilGone } from '../docker/cleanup/reaper.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import { startApiContainer, timeGracefulStop, waitForHealth, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
 import { Stack, type PersistenceObservation, type PsqlObservation } from '../docker/compose/stack.ts';
@@ -47,14 +47,14 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
       options.onPhase?.(name, 'end');
     }
   };
-  teardown.add('docker resources of the run', () => removeRunResources(docker, run.id));
+  teardown.add('docker resources of the run', () => removeUntilGone(docker, run.id));
 
   const buildStart = Date.now();
   const starter = await submission.resolve('starter');
   const dockerfile = await submission.read('starter/Dockerfile');
   const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
   const build = starter.state === 'ok'
-    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
+    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.buildLabels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
     : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
   record('image.build', imageBuild.judge({ build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, settings), buildStart);
   const built = build.state === 'built';

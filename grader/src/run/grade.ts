@@ -93,6 +93,9 @@ async function gradeDynamic(submission: Submission, rubric: Rubric, options: Gra
   }
   await sweepOrphans(probe.docker).catch(() => []);
   const teardown = new Teardown();
+  const abort = new AbortController();
+  options.signal?.addEventListener('abort', () => abort.abort());
+  teardown.signal.addEventListener('abort', () => abort.abort());
   if (options.trapSignals) teardown.trapSignals();
   try {
     const findings = await runDynamic({
@@ -101,7 +104,7 @@ async function gradeDynamic(submission: Submission, rubric: Rubric, options: Gra
       settings: rubric.settings,
       run: newRunIdentity(),
       teardown,
-      signal: options.signal,
+      signal: abort.signal,
       onPhase: options.onPhase,
     });
     for (const id of DYNAMIC_IDS) {

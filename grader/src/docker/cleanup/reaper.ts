@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
+import { pollUntil } from '../wait/poll.ts';
 import { hostname } from 'node:os';
-import { HOST_LABEL, PID_LABEL, RUN_LABEL } from '../labels.ts';
+import { HOST_LABEL, PID_LABEL, RUN_LABEL, pidOfRun } from '../labels.ts';
 
 export interface RemovalReport {
   containers: number;
@@ -65,17 +66,20 @@ function processAlive(pid: number): boolean {
 /** Runs labelled on this host whose grading process is gone: what a killed run left behind. */
 export async function findOrphanRuns(docker: Docker): Promise<string[]> {
   const filters = JSON.stringify({ label: [RUN_LABEL, `${HOST_LABEL}=${hostname()}`] });
-  const labelled: Array<{ Labels?: Record<string, string> }> = [
+  // Images carry the run label only (see RunIdentity.buildLabels): their pid is in the run id.
+  const imageFilters = JSON.stringify({ label: [RUN_LABEL] });
+  const labelled: Array<{ Labels?: Record<string, string> | null }> = [
     ...(await docker.listContainers({ all: true, filters }).catch(() => [])),
     ...((await docker.listVolumes({ filters }).catch(() => ({ Volumes: [] }))).Volumes ?? []),
     ...(await docker.listNetworks({ filters }).catch(() => [])),
-    ...(await docker.listImages({ filters }).catch(() => [])),
+    ...(await docker.listImages({ filters: imageFilters }).catch(() => [])),
   ];
   const orphans = new Set<string>();
   for (const item of labelled) {
     const run = item.Labels?.[RUN_LABEL];
-    const pid = Number(item.Labels?.[PID_LABEL]);
-    if (run && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) orphans.add(run);
+    if (!run) continue;
+    const pid = pidOfRun(run, item.Labels?.[PID_LABEL]);
+    if (pid > 0 && pid !== process.pid && !processAlive(pid)) orphans.add(run);
   }
   return [...orphans];
 }
@@ -85,4 +89,20 @@ export async function sweepOrphans(docker: Docker): Promise<string[]> {
   const runs = await findOrphanRuns(docker);
   for (const run of runs) await removeRunResources(docker, run);
   return runs;
+}
+
+/**
+ * Removes the run's resources until none is listed (an interrupted `docker compose up` may still
+ * be creating some), bounded by a deadline.
+ */
+export async function removeUntilGone(docker: Docker, runId: string, timeoutMs = 20_000): Promise<void> {
+  const outcome = await pollUntil(
+    async () => {
+      const report = await removeRunResources(docker, runId);
+      const removed = report.containers + report.volumes + report.networks + report.images;
+      return removed === 0 && report.errors.length === 0 ? { done: true, value: true } : { done: false, seen: report.errors.join('; ') || `${removed} removed` };
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
+  if (!outcome.ok) throw new Error(`resources of run ${runId} still present: ${outcome.seen}`);
 }
