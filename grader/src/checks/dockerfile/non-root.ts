@@ -1,0 +1,27 @@
+// dockerfile.non-root (advice): the final image does not run as root.
+import { fail, pass, type Finding } from '../../model/result.ts';
+import type { StaticCheck } from '../check.ts';
+import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
+
+export const check: StaticCheck = {
+  id: 'dockerfile.non-root',
+  async run(ctx): Promise<Finding> {
+    const source = await ctx.load(dockerfileSource);
+    if (!source.ok) return unavailable(source);
+    const user = source.model.chain.filter((step) => step.keyword === 'USER').at(-1);
+    if (!user) {
+      return fail(
+        'Aucun USER : l’API tourne en root dans le conteneur, ce dont elle n’a pas besoin. Créez un utilisateur (RUN useradd --create-home appuser) puis passez-y avec USER appuser avant CMD.',
+        { file: DOCKERFILE },
+      );
+    }
+    const name = (user.words[0] ?? '').split(':')[0] ?? '';
+    if (name === '' || name === 'root' || name === '0') {
+      return fail(
+        `USER ${user.words.join(' ')} garde l’utilisateur root : une faille dans l’API donnerait tous les droits dans le conteneur. Passez à un utilisateur sans privilèges (USER appuser).`,
+        { file: DOCKERFILE, line: user.line },
+      );
+    }
+    return pass();
+  },
+};

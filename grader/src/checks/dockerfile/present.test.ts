@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { check } from './present.ts';
+import { GOOD, runOn, runOnDockerfile, runOnFolder } from './test-support.ts';
+
+describe('dockerfile.present', () => {
+  it('passes a complete Dockerfile, with TODO comments left above the instructions', async () => {
+    expect((await runOnDockerfile(check, GOOD)).status).toBe('pass');
+    const withTodos = `# TODO 1 : image de base\nFROM python:3.13-slim\n# TODO 2\n${GOOD.split('\n').slice(1).join('\n')}`;
+    expect((await runOnDockerfile(check, withTodos)).status).toBe('pass');
+  });
+
+  it('accepts ADD for COPY, ENTRYPOINT for CMD and python -m pip', async () => {
+    const variant = GOOD.replace('COPY app.py .', 'ADD app.py .')
+      .replace('RUN pip install', 'RUN python3 -m pip install')
+      .replace(/CMD \["uvicorn".*/, 'ENTRYPOINT ["uvicorn", "app:app", "--host", "0.0.0.0"]');
+    expect((await runOnDockerfile(check, variant)).status).toBe('pass');
+  });
+
+  it('fails a missing file and says to create it', async () => {
+    const finding = await runOn(check, {});
+    expect(finding).toMatchObject({ status: 'fail', file: 'starter/Dockerfile' });
+    expect(finding.message).toMatch(/introuvable.*Créez-le/);
+  });
+
+  it('fails a binary file with a message, not an exception', async () => {
+    const finding = await runOnDockerfile(check, 'FROM \u0000\u0001');
+    expect(finding.status).toBe('fail');
+    expect(finding.message).toMatch(/binaires/);
+  });
+
+  it('fails a Dockerfile with only comments', async () => {
+    const finding = await runOnDockerfile(check, '# TODO 1 : FROM python:3.13-slim\n# TODO 2 : WORKDIR /app\n');
+    expect(finding).toMatchObject({ status: 'fail', line: 1 });
+    expect(finding.message).toMatch(/aucune instruction/);
+  });
+
+  it('lists the missing instructions', async () => {
+    const finding = await runOnDockerfile(check, 'FROM python:3.13-slim\n# TODO: EXPOSE\nCOPY . .\nCMD ["uvicorn", "app:app"]\n');
+    expect(finding).toMatchObject({ status: 'fail', line: 2 });
+    expect(finding.message).toContain('WORKDIR');
+    expect(finding.message).toContain('RUN pip install');
+    expect(finding.message).toContain('EXPOSE');
+    expect(finding.message).not.toContain('FROM (');
+  });
+
+  it('fails a RUN that installs nothing with pip', async () => {
+    const finding = await runOnDockerfile(check, GOOD.replace('RUN pip install --no-cache-dir -r requirements.txt', 'RUN echo pip install'));
+    expect(finding.status).toBe('fail');
+    expect(finding.message).toContain('RUN pip install');
+  });
+
+  it('fails an instruction Docker does not know, at its line', async () => {
+    const finding = await runOnDockerfile(check, GOOD.replace('WORKDIR /app', 'WORKDIRE /app'));
+    expect(finding).toMatchObject({ status: 'fail', line: 2 });
+    expect(finding.message).toMatch(/WORKDIRE/);
+  });
+
+  it('grades real folders: the reference passes, a deleted Dockerfile fails', async () => {
+    expect((await runOnFolder(check)).status).toBe('pass');
+    expect((await runOnFolder(check, { 'starter/Dockerfile': null })).status).toBe('fail');
+  });
+
+  it('fails the untouched starter template', async (ctx) => {
+    if (!existsSync(join(TEMPLATE_DIR, 'starter', 'Dockerfile'))) ctx.skip();
+    const finding = await runOnFolder(check, {}, TEMPLATE_DIR);
+    expect(finding.status).toBe('fail');
+  });
+});
