@@ -1,0 +1,37 @@
+// report.present: REPORT.md exists, is saved as UTF-8, and keeps one heading per question of the template.
+import type { StaticCheck } from '../check.ts';
+import { fail, pass } from '../../model/result.ts';
+import { QUESTIONS } from '../../lab/questions.ts';
+import { ENCODING_NAMES, isUtf8, REPORT_FILE, reportLoader, type ReportEncoding } from './load-report.ts';
+
+/** How to re-save the report as UTF-8, for a report in another encoding. */
+export function resaveAdvice(encoding: ReportEncoding): string {
+  return (
+    `REPORT.md est enregistré en ${ENCODING_NAMES[encoding]}, pas en UTF-8 : GitHub risque d'afficher mal les accents. ` +
+    `Dans VS Code, cliquez sur « ${encoding.startsWith('utf-16') ? 'UTF-16' : 'Windows 1252'} » dans la barre du bas, choisissez « Enregistrer avec l'encodage » puis « UTF-8 », et poussez à nouveau.`
+  );
+}
+
+export const check: StaticCheck = {
+  id: 'report.present',
+  async run(ctx) {
+    const report = await ctx.load(reportLoader);
+    if (report.state !== 'ok') return fail(report.message, { file: REPORT_FILE });
+    const problems: string[] = [];
+    let line: number | undefined;
+    if (!isUtf8(report.encoding)) problems.push(resaveAdvice(report.encoding));
+    const missing = QUESTIONS.filter((q) => !report.sections.has(q.id)).map((q) => q.id);
+    if (missing.length > 0) {
+      problems.push(
+        `Titres manquants : ${missing.join(', ')}. Remettez pour chacun le titre du modèle (par exemple « ### ${missing[0]} — … ») au-dessus de votre réponse : le correcteur retrouve les réponses grâce à ces titres.`,
+      );
+    }
+    if (report.duplicates.size > 0) {
+      const list = [...report.duplicates].map(([id, lines]) => `${id} (lignes ${lines.join(', ')})`);
+      line = [...report.duplicates.values()][0]![1];
+      problems.push(`Titres en double : ${list.join(', ')}. Gardez un seul titre par question et regroupez la réponse dessous.`);
+    }
+    if (problems.length === 0) return pass();
+    return fail(problems.join(' '), { file: REPORT_FILE, ...(line ? { line } : {}) });
+  },
+};
