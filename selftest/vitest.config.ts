@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['grader/**/*.test.ts', 'selftest/**/*.test.ts'],
     globalSetup: ['selftest/support/global-setup.ts'],
     testTimeout: 30_000,
+    maxConcurrency: 3,
     // Builds reach no network in the self-tests: this machine has no registry, and no traffic may
     // leave it; pip finds the pinned requirements already installed in the stand-in base image.
     env: { DOCKER_LAB_BUILD_NETWORK: 'none' },

@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
+import type { Status } from '../../grader/src/model/result.ts';
+import { loadRubric } from '../../grader/src/rubric/rubric.ts';
+import { grade } from '../../grader/src/run/grade.ts';
+import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { makeSubmission } from '../support/submission.ts';
+import { MUTANTS } from './mutants.ts';
+
+const rubric = await loadRubric();
+// Shorter start-up deadline than the default: an app that answers does so within seconds here.
+const testRubric = { ...rubric, settings: { ...rubric.settings, startupTimeoutSeconds: 30 } };
+
+/** Confusion counts over the corpus: what the grader said against what was expected. */
+const tally = { checked: 0, falsePasses: [] as string[], falseFails: [] as string[], errors: [] as string[] };
+
+function expectedVector(differs: Partial<Record<CriterionId, Status>>, ids: readonly CriterionId[]): Record<string, Status> {
+  return Object.fromEntries(ids.map((id) => [id, differs[id] ?? 'pass']));
+}
+
+describe.concurrent('mutant corpus: every criterion of every mutant', { timeout: 300_000 }, () => {
+  for (const mutant of MUTANTS) {
+    test(mutant.name, async () => {
+      const sub = await makeSubmission(mutant.overlay);
+      try {
+        const report = await grade(sub.dir, { rubric: testRubric, staticOnly: mutant.staticOnly });
+        const ids = mutant.staticOnly ? CRITERION_IDS.filter((id) => !DYNAMIC_IDS.includes(id)) : CRITERION_IDS;
+        const expected = expectedVector(mutant.differs, ids);
+        const actual = Object.fromEntries(report.criteria.map((c) => [c.id, c.status]));
+        for (const id of ids) {
+          tally.checked++;
+          const label = `${mutant.name} → ${id}`;
+          const message = report.criteria.find((c) => c.id === id)?.message ?? '';
+          if (actual[id] === 'error' || actual[id] === 'skip') tally.errors.push(`${label}: ${actual[id]} (${message})`);
+          else if (actual[id] === 'pass' && expected[id] !== 'pass') tally.falsePasses.push(label);
+          else if (actual[id] !== 'pass' && expected[id] === 'pass') tally.falseFails.push(`${label}: ${message}`);
+        }
+        const mismatches = report.criteria.filter((c) => expected[c.id] !== c.status).map((c) => `${c.id}: expected ${expected[c.id]}, got ${c.status} — ${c.message}`);
+        expect(mismatches, mismatches.join('\n')).toEqual([]);
+        expect(Object.keys(actual).sort()).toEqual([...ids].sort());
+        for (const c of report.criteria) if (c.status !== 'pass') expect(c.message.length, `${c.id} has no message`).toBeGreaterThan(10);
+      } finally {
+        await sub.cleanup();
+      }
+    });
+  }
+});
+
+afterAll(() => {
+  const lines = [
+    '',
+    `Accuracy over the mutant corpus (${MUTANTS.length} submissions, ${tally.checked} verdicts):`,
+    `  false passes: ${tally.falsePasses.length}`,
+    `  false fails:  ${tally.falseFails.length}`,
+    `  errors:       ${tally.errors.length}`,
+    ...[...tally.falsePasses.map((l) => `  FALSE PASS ${l}`), ...tally.falseFails.map((l) => `  FALSE FAIL ${l}`), ...tally.errors.map((l) => `  ERROR ${l}`)],
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+});
