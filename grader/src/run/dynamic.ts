@@ -17,6 +17,7 @@ import { containerGracefulStop } from '../checks/dynamic/container-graceful-stop
 import { stackUp, type StackUpInput } from '../checks/dynamic/stack-up.ts';
 import { stackPsql } from '../checks/dynamic/stack-psql.ts';
 import { stackPersistence } from '../checks/dynamic/stack-persistence.ts';
+import { parseCompose } from '../checks/compose/compose-file.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
 
@@ -100,6 +101,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
       teardown.add('compose project', () => stack.destroy());
       try {
         up = await phase('stack-up', () => stack.up(options.signal));
+        if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
         const started = up.state === 'healthy' || up.state === 'unhealthy' || up.state === 'up-failed';
         if (started) {
           psql = await phase('psql', () => stack.checkPsql(options.signal));
@@ -120,6 +122,14 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
 
   await Promise.all([containerPhase(), stackPhase()]);
   return findings;
+}
+
+/** Line in the student's docker-compose.yml of a key of the normalised model (e.g. services.db.privileged). */
+async function lineOfComposePath(submission: Submission, path: string[]): Promise<number | undefined> {
+  const read = await submission.read('docker-compose.yml');
+  if (read.state !== 'ok') return undefined;
+  const load = parseCompose(read.bytes);
+  return load.state === 'ok' ? load.file.lineOf(path.map((key) => (/^\d+$/.test(key) ? Number(key) : key))) : undefined;
 }
 
 export const DYNAMIC_IDS: CriterionId[] = ['image.build', 'image.size', 'container.health', 'container.graceful-stop', 'stack.up', 'stack.psql', 'stack.persistence'];

@@ -2,7 +2,11 @@ import type { ServiceReport, StackUpObservation } from '../../docker/compose/sta
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
 
-export type StackUpInput = StackUpObservation | { state: 'not-built' } | { state: 'no-compose-file' };
+export type StackUpInput =
+  | Exclude<StackUpObservation, { state: 'refused' }>
+  | (Extract<StackUpObservation, { state: 'refused' }> & { line?: number })
+  | { state: 'not-built' }
+  | { state: 'no-compose-file' };
 
 const FILE = 'docker-compose.yml';
 
@@ -31,6 +35,7 @@ export const stackUp: DynamicCheck<StackUpInput> = {
         return {
           status: 'fail',
           file: FILE,
+          line: observation.line,
           message: `Pile non démarrée : le fichier demande des droits dangereux pour la machine (${observation.problems.map((p) => p.message).join(', ')}). Le TP n'en a pas besoin : retirez ces options.`,
         };
       case 'no-api':
