@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { execa } from 'execa';
 import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
 import { ComposeProject, runCompose, type ServiceState } from './cli.ts';
@@ -57,6 +58,8 @@ export class Stack {
   private readonly submissionRoot: string;
   private readonly run: { project: string; labels: Record<string, string>; image: string };
   private readonly settings: StackSettings;
+  /** Volumes the project's containers mounted: anonymous ones carry no label and outlive `down`. */
+  private readonly mountedVolumes = new Set<string>();
 
   constructor(submissionRoot: string, run: { project: string; labels: Record<string, string>; image: string }, settings: StackSettings) {
     this.submissionRoot = submissionRoot;
@@ -153,6 +156,7 @@ export class Stack {
     const token = randomBytes(8).toString('hex');
     const write = await this.psql(`CREATE TABLE IF NOT EXISTS grader_persistence (token text); INSERT INTO grader_persistence VALUES ('${token}');`, signal);
     if (!write.ok) return { state: 'failed', step: 'insert', error: write.error };
+    await this.rememberVolumes();
     const down = await project.run(['down', '--timeout', '10'], this.settings.stackTimeoutMs, signal);
     if (!down.ok) return { state: 'failed', step: 'down', error: lastLines(down.stderr, 5) };
     const up = await project.run(['up', '-d', '--no-build', 'db'], this.settings.stackTimeoutMs, signal);
@@ -164,10 +168,24 @@ export class Stack {
 
   /** `down -v`: removes the project's containers, networks and volumes. Safe to call twice. */
   async destroy(): Promise<void> {
-    if (this.project) await this.project.run(['down', '-v', '--remove-orphans', '--timeout', '5'], 60_000);
+    if (this.project) {
+      await this.rememberVolumes();
+      await this.project.run(['down', '-v', '--remove-orphans', '--timeout', '5'], 60_000);
+      if (this.mountedVolumes.size > 0) {
+        await execa('docker', ['volume', 'rm', '--force', ...this.mountedVolumes], { reject: false, timeout: 30_000, stdin: 'ignore' });
+      }
+      this.mountedVolumes.clear();
+    }
     if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
     this.project = undefined;
     this.workDir = undefined;
+  }
+
+  private async rememberVolumes(): Promise<void> {
+    const ids = (await this.requireProject().run(['ps', '-aq'], 15_000)).stdout.split('\n').filter(Boolean);
+    if (ids.length === 0) return;
+    const inspect = await execa('docker', ['inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}', ...ids], { reject: false, timeout: 15_000, stdin: 'ignore' });
+    for (const name of String(inspect.stdout).split(/\s+/).filter(Boolean)) this.mountedVolumes.add(name);
   }
 
   private requireProject(): ComposeProject {
