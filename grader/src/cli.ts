@@ -1,16 +1,51 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCriterionId, type CriterionId } from './model/criteria.ts';
-import { loadRubric } from './rubric/rubric.ts';
+import { loadRubric, type Rubric } from './rubric/rubric.ts';
 import { grade } from './run/grade.ts';
 import { renderTerminal } from './output/terminal.ts';
+import { inActions, publishActions } from './output/actions.ts';
+import { renderJunit } from './output/junit.ts';
+import { renderMarkdown } from './output/markdown.ts';
 
-const USAGE = `Usage : npm run grade -- [DOSSIER] [--json FICHIER] [--static-only] [--only id1,id2]
-  DOSSIER        dossier de la soumission à corriger (défaut : .)
-  --json F       écrit le résultat complet en JSON dans F
-  --static-only  seulement les critères sans Docker
-  --only ids     seulement ces critères (ids séparés par des virgules)`;
+const USAGE = `Usage : npm run grade -- [DOSSIER] [options]
+  DOSSIER          dossier de la soumission à corriger (défaut : .)
+  --json F         écrit le résultat complet en JSON dans F
+  --junit F        écrit le résultat en JUnit XML dans F
+  --markdown F     écrit le compte rendu Markdown (celui du résumé GitHub Actions) dans F
+  --static-only    seulement les critères sans Docker
+  --only ids       seulement ces critères (ids séparés par des virgules)
+  --group g        seulement les critères de ce groupe du barème (dockerfile, image, compose, stack, report)
+  --require-full   code de sortie 1 si un critère noté n'a pas tous ses points (sinon 0, quelle que soit la note)
+Dans GitHub Actions (GITHUB_ACTIONS=true), écrit aussi le résumé, les annotations, la note
+(notices « Autograding complete » / « Autograding report ») et les sorties de l'étape.`;
+
+type Selection = { only?: CriterionId[] } | { error: string };
+
+function selection(rubric: Rubric, only: string | undefined, group: string | undefined): Selection {
+  let ids: CriterionId[] | undefined;
+  if (only) {
+    const wanted = only.split(',').map((id) => id.trim()).filter(Boolean);
+    const unknown = wanted.filter((id) => !isCriterionId(id));
+    if (unknown.length > 0) return { error: `Critères inconnus : ${unknown.join(', ')}` };
+    ids = wanted as CriterionId[];
+  }
+  if (group) {
+    if (!(group in rubric.groups)) return { error: `Groupe inconnu : ${group} (groupes : ${Object.keys(rubric.groups).join(', ')})` };
+    const inGroup = [...rubric.criteria.values()].filter((c) => c.group === group).map((c) => c.id);
+    ids = ids ? ids.filter((id) => inGroup.includes(id)) : inGroup;
+  }
+  return { only: ids };
+}
+
+/** Annotation paths are resolved by GitHub from the workspace root; report paths from the submission root. */
+function workspacePath(dir: string, workspace: string): (file: string) => string {
+  return (file) => {
+    const rel = relative(workspace, resolve(dir, file));
+    return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -20,8 +55,12 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'string' },
+        junit: { type: 'string' },
+        markdown: { type: 'string' },
         'static-only': { type: 'boolean', default: false },
         only: { type: 'string' },
+        group: { type: 'string' },
+        'require-full': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -34,21 +73,30 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dir = args.positionals[0] ?? '.';
-  let only: CriterionId[] | undefined;
-  if (args.values.only) {
-    const ids = args.values.only.split(',').map((id) => id.trim()).filter(Boolean);
-    const unknown = ids.filter((id) => !isCriterionId(id));
-    if (unknown.length > 0) {
-      process.stderr.write(`Critères inconnus : ${unknown.join(', ')}\n`);
-      return 2;
-    }
-    only = ids as CriterionId[];
-  }
   const rubric = await loadRubric();
-  const report = await grade(resolve(dir), { staticOnly: args.values['static-only'], only, rubric, trapSignals: true });
+  const selected = selection(rubric, args.values.only, args.values.group);
+  if ('error' in selected) {
+    process.stderr.write(`${selected.error}\n`);
+    return 2;
+  }
+  const report = await grade(resolve(dir), { staticOnly: args.values['static-only'], only: selected.only, rubric, trapSignals: true });
   report.submission = dir;
-  process.stdout.write(renderTerminal(report, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+
+  const terminal = renderTerminal(report, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  if (inActions(process.env)) {
+    await publishActions(report, rubric, terminal, {
+      env: process.env,
+      write: (text) => process.stdout.write(text),
+      complete: !selected.only && !args.values['static-only'],
+      filePath: workspacePath(resolve(dir), process.env.GITHUB_WORKSPACE ?? process.cwd()),
+    });
+  } else {
+    process.stdout.write(terminal);
+  }
   if (args.values.json) await writeFile(args.values.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (args.values.junit) await writeFile(args.values.junit, renderJunit(report, rubric));
+  if (args.values.markdown) await writeFile(args.values.markdown, `${renderMarkdown(report, rubric)}\n`);
+  if (args.values['require-full'] && report.criteria.some((c) => c.points < c.maxPoints)) return 1;
   return 0;
 }
 

@@ -1,0 +1,99 @@
+import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
+import type { Rubric } from '../rubric/rubric.ts';
+import { groupViews, isAdvice, needsWork, regradeCommand } from './groups.ts';
+import { groupHint } from './hints.ts';
+import { location, plainText } from './terminal.ts';
+
+const ICON: Record<Status, string> = { pass: '✅', fail: '❌', skip: '➖', error: '⚠️' };
+const EXCERPT_LINES = 15;
+const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break. */
+export function rubricText(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!).replace(/\|/g, '\\|');
+}
+
+/** Escapes text for an HTML context (also used inside `<pre>`). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!);
+}
+
+/**
+ * Escapes text for inline Markdown: no HTML, links, images, emphasis, tables or headings can come
+ * out of it, and it stays on one line. Student-controlled fragments go through here.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeInline(plainText(text).replace(/\s+/g, ' ').trim());
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * Inline Markdown for a grader message: code spans written by the grader (`…`) stay code spans
+ * (their content is literal, so nothing inside them is interpreted); everything else is escaped.
+ */
+export function messageMarkdown(text: string): string {
+  const flat = plainText(text).replace(/\s+/g, ' ').trim();
+  let out = '';
+  let last = 0;
+  for (const match of flat.matchAll(/`([^`]+)`/g)) {
+    out += `${escapeInline(flat.slice(last, match.index))}\`${match[1]}\``;
+    last = match.index + match[0].length;
+  }
+  return out + escapeInline(flat.slice(last));
+}
+
+function points(c: CriterionResult): string {
+  return isAdvice(c) ? 'conseil' : `${c.points}/${c.maxPoints}`;
+}
+
+function excerptBlock(excerpt: string): string[] {
+  const lines = plainText(excerpt).split('\n').slice(-EXCERPT_LINES).join('\n').slice(-EXCERPT_CHARS);
+  return ['<details><summary>Extrait du journal</summary>', '', `<pre>${escapeHtml(lines)}</pre>`, '', '</details>'];
+}
+
+/**
+ * The Markdown report (job summary in GitHub Actions, release body in Classroom 50): the score,
+ * a table per group, then each criterion to fix with its message and a hint.
+ */
+export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
+  const groups = groupViews(report, rubric);
+  const out: string[] = [`## Correction automatique — Note : ${report.score}/${report.maxScore}`, ''];
+  out.push('| Partie | Points |', '|---|---:|');
+  for (const g of groups) out.push(`| ${rubricText(g.label)} | ${g.score}/${g.maxScore} |`);
+  out.push(`| **Total** | **${report.score}/${report.maxScore}** |`, '');
+
+  for (const g of groups) {
+    out.push(`### ${rubricText(g.label)} — ${g.score}/${g.maxScore}`, '');
+    out.push('| | Critère | Points |', '|---|---|---:|');
+    for (const c of g.criteria) out.push(`| ${ICON[c.status]} | ${rubricText(c.title)} (\`${c.id}\`) | ${points(c)} |`);
+    out.push('');
+  }
+
+  const todo = report.criteria.filter(needsWork);
+  if (todo.length > 0) {
+    out.push('### À corriger', '');
+    for (const c of todo) {
+      const where = location(c);
+      const advice = isAdvice(c) ? ' (conseil, sans points)' : '';
+      out.push(`#### ${ICON[c.status]} ${rubricText(c.title)}${advice}`, '');
+      out.push(`\`${c.id}\`${where ? ` — ${escapeMarkdown(where)}` : ''} — ${points(c)}`, '');
+      if (c.message) out.push(messageMarkdown(c.message), '');
+      out.push(`> 💡 Piste : ${messageMarkdown(groupHint(c.group))} Pour revérifier ce seul critère : \`${regradeCommand(c.id)}\`.`, '');
+      if (c.excerpt) out.push(...excerptBlock(c.excerpt), '');
+    }
+  } else {
+    out.push('Tous les critères sont réussis. 🎉', '');
+  }
+  if (report.tampered && report.tampered.length > 0) {
+    out.push(
+      `> ⚠️ Fichiers du correcteur modifiés : ${report.tampered.map(escapeMarkdown).join(', ')}. La note officielle sera recalculée par l'enseignant avec le correcteur d'origine.`,
+      '',
+    );
+  }
+  return out.join('\n');
+}

