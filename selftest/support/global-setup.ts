@@ -1,15 +1,35 @@
 import { execa } from 'execa';
 import { connectDocker, probeEngine } from '../../grader/src/docker/engine.ts';
 import { sweepOrphans } from '../../grader/src/docker/cleanup/reaper.ts';
+import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 
-/** Every container, volume and custom network on the engine, labelled or not. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every container, volume and custom network on the engine, labelled or not, except those of
+ * grading runs whose process is still alive (another grading run on the same engine, not ours:
+ * our test workers have exited when the teardown looks).
+ */
 async function snapshot(): Promise<Set<string>> {
   const list = async (args: string[], kind: string) =>
-    (await execa('docker', args, { stdin: 'ignore' })).stdout.split('\n').filter(Boolean).map((id) => `${kind} ${id}`);
+    (await execa('docker', [...args, '--format', `{{.${kind === 'volume' ? 'Name' : 'ID'}}} {{.Label "${PID_LABEL}"}}`], { stdin: 'ignore' })).stdout
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        const [id, pid] = line.split(' ');
+        return pid && alive(Number(pid)) ? [] : [`${kind} ${id}`];
+      });
   const parts = await Promise.all([
-    list(['ps', '-aq', '--no-trunc'], 'container'),
-    list(['volume', 'ls', '-q'], 'volume'),
-    list(['network', 'ls', '-q', '--no-trunc', '--filter', 'type=custom'], 'network'),
+    list(['ps', '-a', '--no-trunc'], 'container'),
+    list(['volume', 'ls'], 'volume'),
+    list(['network', 'ls', '--no-trunc', '--filter', 'type=custom'], 'network'),
   ]);
   return new Set(parts.flat());
 }
