@@ -19,6 +19,8 @@ import { stackPsql } from '../checks/dynamic/stack-psql.ts';
 import { stackPersistence } from '../checks/dynamic/stack-persistence.ts';
 import { parseCompose } from '../checks/compose/compose-file.ts';
 
+const MAX_COMPOSE_BYTES = 256 * 1024;
+
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
 
 export interface DynamicRunOptions {
@@ -90,9 +92,10 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     let up: StackUpInput = { state: 'not-built' };
     let psql: PsqlObservation = { state: 'not-judged', reason: "l'image de l'API ne se construit pas (voir image.build)." };
     let persistence: PersistenceObservation = { state: 'not-judged', reason: "l'image de l'API ne se construit pas (voir image.build)." };
-    if (built && !(await submission.isFile('docker-compose.yml'))) {
+    // Bounded like the static loader: a compose file of megabytes is not handed to Compose.
+    if (built && (await submission.read('docker-compose.yml', MAX_COMPOSE_BYTES)).state !== 'ok') {
       up = { state: 'no-compose-file' };
-      psql = persistence = { state: 'not-judged', reason: 'docker-compose.yml est absent.' };
+      psql = persistence = { state: 'not-judged', reason: 'docker-compose.yml est absent ou inutilisable (voir compose.valid).' };
     } else if (built) {
       const stack = new Stack(submission.root, { project: run.project, labels: run.labels, image: run.imageTag }, {
         stackTimeoutMs: settings.stackTimeoutSeconds * 1000,

@@ -1,4 +1,4 @@
-import type { HealthObservation } from '../../docker/container/run-api.ts';
+import { CONTAINER_LIMITS, type HealthObservation } from '../../docker/container/run-api.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
 
@@ -15,6 +15,14 @@ export const containerHealth: DynamicCheck<ContainerHealthInput> = {
       case 'start-failed':
         return { status: 'fail', message: `Le conteneur ne démarre pas : ${observation.reason}.` };
       case 'exited':
+        if (observation.oomKilled) {
+          return {
+            status: 'fail',
+            file: 'starter/app.py',
+            message: `Le conteneur a été tué par manque de mémoire (code de sortie ${observation.exitCode}, limite de ${Math.round(CONTAINER_LIMITS.Memory / 1024 / 1024)} Mo) avant de répondre sur /health : le code consomme de la mémoire sans limite au démarrage. Cherchez la boucle ou la structure qui grossit dans app.py.`,
+            excerpt: observation.logs,
+          };
+        }
         return {
           status: 'fail',
           file: 'starter/app.py',

@@ -10,6 +10,42 @@ export type BuildOutcome =
   | { state: 'no-context'; reason: string; durationMs: number };
 
 const MAX_CONTEXT_FILES = 5_000;
+/** Longest JSON event line kept from the build stream; the engine sends output in small chunks. */
+const MAX_EVENT_CHARS = 1024 * 1024;
+
+/**
+ * Reads the engine's JSON-lines build stream event by event. Unlike `modem.followProgress`, it keeps
+ * no list of every event, so a build that prints gigabytes does not grow the grader's memory.
+ */
+export function followBuild(stream: NodeJS.ReadableStream, onEvent: (event: BuildEvent) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    stream.setEncoding('utf8');
+    const handle = (line: string) => {
+      if (line.trim() === '') return;
+      try {
+        onEvent(JSON.parse(line) as BuildEvent);
+      } catch {
+        // Not an event (a cut line): ignored.
+      }
+    };
+    stream.on('data', (chunk: Buffer | string) => {
+      pending += chunk.toString();
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        handle(pending.slice(0, newline));
+        pending = pending.slice(newline + 1);
+      }
+      if (pending.length > MAX_EVENT_CHARS) pending = '';
+    });
+    stream.on('error', reject);
+    stream.on('end', () => {
+      handle(pending);
+      resolve();
+    });
+    stream.on('close', () => resolve());
+  });
+}
 
 /** Relative paths of the files under `dir` (symlinks kept as entries, not followed), bounded in count. */
 export async function listContext(dir: string): Promise<string[]> {
@@ -60,11 +96,7 @@ export async function buildImage(
       } as Docker.ImageBuildOptions,
     );
     await new Promise<void>((resolve, reject) => {
-      docker.modem.followProgress(
-        stream,
-        (error) => (error ? reject(error) : resolve()),
-        (event: BuildEvent) => addBuildEvent(log, event),
-      );
+      followBuild(stream, (event) => addBuildEvent(log, event)).then(resolve, reject);
       abort.signal.addEventListener('abort', () => {
         (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
         reject(new Error('aborted'));

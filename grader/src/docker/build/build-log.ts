@@ -26,6 +26,8 @@ export interface BuildLog {
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 const ARROW = /^ ---> ([0-9a-f]{12,64})$/;
 const MAX_LINES = 2_000;
+/** A longer line (a build printing megabytes without a newline) is cut: the log stays bounded in memory. */
+const MAX_LINE_CHARS = 4_000;
 
 export function createBuildLog(): BuildLog {
   return { lines: [] };
@@ -62,7 +64,8 @@ export function addBuildEvent(log: BuildLog, event: BuildEvent): void {
 }
 
 function pushLine(log: BuildLog, line: string): void {
-  log.lines.push(line);
+  // Copied, not sliced: a slice would keep the engine's whole chunk alive in memory.
+  log.lines.push(line.length > MAX_LINE_CHARS ? `${Buffer.from(line.slice(0, MAX_LINE_CHARS)).toString()} […]` : Buffer.from(line).toString());
   if (log.lines.length > MAX_LINES) log.lines.splice(0, log.lines.length - MAX_LINES);
 }
 

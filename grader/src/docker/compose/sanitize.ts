@@ -1,4 +1,5 @@
-import { isAbsolute, relative, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The normalised Compose model printed by `docker compose config --format json` (the parts used here). */
 export interface ComposeModel {
@@ -31,9 +32,30 @@ export interface SanitizeOptions {
 const SERVICE_LIMITS = { mem_limit: '1g', memswap_limit: '1g', pids_limit: 512, cpus: 1 };
 const HOST_NAMESPACES = ['network_mode', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup'] as const;
 
-function inside(root: string, path: string): boolean {
+function lexicallyInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..'));
+}
+
+/**
+ * Whether `path` stays in the submission once symlinks are followed: `./captures/x` may be a link to
+ * `/`, and Docker follows it when it bind-mounts. A path that does not exist yet is judged as written.
+ */
+function inside(root: string, path: string): boolean {
+  if (!lexicallyInside(root, path)) return false;
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return true;
+  }
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // keep the root as given
+  }
+  return lexicallyInside(realRoot, real);
 }
 
 /** What makes a service unsafe to start here: privileges, host namespaces, devices, host paths. */
@@ -48,6 +70,19 @@ export function hostSafetyProblems(model: ComposeModel, submissionRoot: string):
         problems.push({ service: name, path: at(key), message: `${key}` });
       }
     }
+    if (typeof service.cgroup_parent === 'string' && service.cgroup_parent !== '') {
+      problems.push({ service: name, path: at('cgroup_parent'), message: `cgroup_parent: ${service.cgroup_parent}` });
+    }
+    if (service.oom_kill_disable === true) problems.push({ service: name, path: at('oom_kill_disable'), message: 'oom_kill_disable: true' });
+    if (typeof service.oom_score_adj === 'number' && service.oom_score_adj < 0) {
+      problems.push({ service: name, path: at('oom_score_adj'), message: `oom_score_adj: ${service.oom_score_adj}` });
+    }
+    const volumesFrom = Array.isArray(service.volumes_from) ? (service.volumes_from as unknown[]) : [];
+    volumesFrom.forEach((source, index) => {
+      if (typeof source === 'string' && source.startsWith('container:')) {
+        problems.push({ service: name, path: at('volumes_from', String(index)), message: `volumes_from: ${source}` });
+      }
+    });
     for (const key of HOST_NAMESPACES) {
       const value = service[key];
       if (typeof value === 'string' && (value === 'host' || value.startsWith('container:') || value.startsWith('service:'))) {
@@ -87,6 +122,42 @@ export function hostSafetyProblems(model: ComposeModel, submissionRoot: string):
       if (value?.external === true) problems.push({ path: [kind, key, 'external'], message: `${kind}.${key} external` });
     }
   }
+  return problems;
+}
+
+/**
+ * Files of the host that Compose itself would read, taken from the student's file as written (the
+ * normalised model has already inlined them): `env_file`, `extends.file` and `include` must stay in
+ * the submission, or an instructor's secrets (`env_file: ~/.env`) would reach the student's containers.
+ */
+export function hostFileProblems(raw: unknown, submissionRoot: string): HostSafetyProblem[] {
+  const problems: HostSafetyProblem[] = [];
+  const object = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const check = (path: string[], value: unknown) => {
+    const file = typeof value === 'string' ? value : typeof object(value)?.path === 'string' ? (object(value)!.path as string) : undefined;
+    if (file === undefined) return;
+    const outside = file.startsWith('~') || /\$\{?HOME\b/.test(file) || !inside(submissionRoot, resolve(submissionRoot, file));
+    if (outside) problems.push({ path, message: `${path.filter((key) => !/^\d+$/.test(key)).slice(-1)[0]} lit ${file}, hors du dépôt` });
+  };
+  const eachOf = (path: string[], value: unknown, visit: (path: string[], item: unknown) => void) => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit([...path, String(index)], item));
+    else if (value !== undefined && value !== null) visit(path, value);
+  };
+  const top = object(raw);
+  for (const [name, service] of Object.entries(object(top?.services) ?? {})) {
+    const definition = object(service);
+    eachOf(['services', name, 'env_file'], definition?.env_file, check);
+    const extendsFile = object(definition?.extends)?.file;
+    if (extendsFile !== undefined) check(['services', name, 'extends', 'file'], extendsFile);
+  }
+  eachOf(['include'], top?.include, (path, item) => {
+    const entry = object(item);
+    if (!entry) return check(path, item);
+    eachOf([...path, 'path'], entry.path, check);
+    eachOf([...path, 'env_file'], entry.env_file, check);
+    if (entry.project_directory !== undefined) check([...path, 'project_directory'], entry.project_directory);
+  });
   return problems;
 }
 

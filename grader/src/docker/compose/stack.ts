@@ -1,12 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
+import { parse } from 'yaml';
 import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
 import { ComposeProject, runCompose, type ServiceState } from './cli.ts';
-import { hostSafetyProblems, sanitizeModel, type ComposeModel, type HostSafetyProblem } from './sanitize.ts';
+import { hostFileProblems, hostSafetyProblems, sanitizeModel, type ComposeModel, type HostSafetyProblem } from './sanitize.ts';
 
 export interface StackSettings {
   stackTimeoutMs: number;
@@ -69,6 +70,9 @@ export class Stack {
 
   /** Starts the stack and waits for `/health` through Compose. */
   async up(signal?: AbortSignal): Promise<StackUpObservation> {
+    // Checked before `docker compose config`, which would already read those host files.
+    const hostFiles = await this.hostFileProblems();
+    if (hostFiles.length > 0) return { state: 'refused', problems: hostFiles };
     const config = await runCompose(
       ['-p', this.run.project, '-f', join(this.submissionRoot, 'docker-compose.yml'), '--project-directory', this.submissionRoot, '--env-file', '/dev/null', 'config', '--format', 'json'],
       { timeoutMs: 30_000, signal },
@@ -91,6 +95,16 @@ export class Stack {
     await writeFile(file, JSON.stringify(safe, null, 2));
     this.project = new ComposeProject(this.run.project, file);
     return this.startAndWait(signal);
+  }
+
+  /** Host files the student's compose file makes Compose read (see `hostFileProblems`). */
+  private async hostFileProblems(): Promise<HostSafetyProblem[]> {
+    try {
+      const text = await readFile(join(this.submissionRoot, 'docker-compose.yml'), 'utf8');
+      return hostFileProblems(parse(text, { maxAliasCount: 100, merge: true }), this.submissionRoot);
+    } catch {
+      return [];
+    }
   }
 
   private async startAndWait(signal?: AbortSignal): Promise<StackUpObservation> {

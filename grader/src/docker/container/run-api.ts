@@ -5,7 +5,7 @@ import { lastLogLines } from './logs.ts';
 export type HealthObservation =
   | { state: 'healthy'; elapsedMs: number }
   | { state: 'start-failed'; reason: string }
-  | { state: 'exited'; exitCode: number; logs: string; elapsedMs: number }
+  | { state: 'exited'; exitCode: number; oomKilled: boolean; logs: string; elapsedMs: number }
   | { state: 'bad-answer'; status: number; body: string; logs: string; elapsedMs: number }
   | { state: 'no-answer'; seen: string; logs: string; elapsedMs: number }
   | { state: 'loopback-only'; logs: string; elapsedMs: number };
@@ -60,6 +60,7 @@ export async function waitForHealth(
   signal?: AbortSignal,
 ): Promise<HealthObservation> {
   let exitCode: number | undefined;
+  let oomKilled = false;
   const outcome = await waitForHealthy(
     {
       port: async () => api.hostPort,
@@ -67,6 +68,7 @@ export async function waitForHealth(
         const state = (await docker.getContainer(api.id).inspect()).State;
         if (state.Running) return undefined;
         exitCode = state.ExitCode;
+        oomKilled = state.OOMKilled === true;
         return `exited with code ${state.ExitCode}`;
       },
       logs: () => lastLogLines(docker, api.id, 50),
@@ -78,7 +80,7 @@ export async function waitForHealth(
   const logs = await lastLogLines(docker, api.id);
   switch (outcome.state) {
     case 'stopped':
-      return { state: 'exited', exitCode: exitCode ?? -1, logs, elapsedMs: outcome.elapsedMs };
+      return { state: 'exited', exitCode: exitCode ?? -1, oomKilled, logs, elapsedMs: outcome.elapsedMs };
     case 'loopback-only':
       return { state: 'loopback-only', logs, elapsedMs: outcome.elapsedMs };
     case 'bad-answer':
