@@ -1,15 +1,12 @@
 import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
+import { plainText } from '../text/plain-text.ts';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', skip: '–', error: '!' };
 const COLOUR: Record<Status, string> = { pass: '\x1b[32m', fail: '\x1b[31m', skip: '\x1b[33m', error: '\x1b[35m' };
 const RESET = '\x1b[0m';
 
-/** Removes terminal control sequences and other control characters from student-controlled text. */
-export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
-}
+export { plainText };
 
 export function location(result: Pick<CriterionResult, 'file' | 'line'>): string {
   if (!result.file) return '';

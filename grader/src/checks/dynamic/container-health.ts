@@ -1,6 +1,7 @@
 import { CONTAINER_LIMITS, type HealthObservation } from '../../docker/container/run-api.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
+import { crashFinding } from './traceback.ts';
 
 export type ContainerHealthInput = HealthObservation | { state: 'not-built' };
 
@@ -23,12 +24,7 @@ export const containerHealth: DynamicCheck<ContainerHealthInput> = {
             excerpt: observation.logs,
           };
         }
-        return {
-          status: 'fail',
-          file: 'starter/app.py',
-          message: `Le conteneur s'est arrêté (code de sortie ${observation.exitCode}) avant de répondre sur /health. Lisez la fin de ses journaux ci-dessous (\`docker logs\`) : une trace Python indique le fichier et la ligne en cause.`,
-          excerpt: observation.logs,
-        };
+        return crashFinding(`Le conteneur s'est arrêté (code de sortie ${observation.exitCode}) avant de répondre sur /health.`, observation.logs, '`docker logs`');
       case 'bad-answer':
         return {
           status: 'fail',

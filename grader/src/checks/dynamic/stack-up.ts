@@ -1,6 +1,7 @@
 import type { ServiceReport, StackUpObservation } from '../../docker/compose/stack.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
+import { crashFinding } from './traceback.ts';
 
 export type StackUpInput =
   | Exclude<StackUpObservation, { state: 'refused' }>
@@ -54,6 +55,11 @@ export const stackUp: DynamicCheck<StackUpInput> = {
       case 'unhealthy': {
         const { text, logs } = describeServices(observation.services);
         const answer = observation.answer ? ` ; dernière réponse ${observation.answer.status} ${JSON.stringify(observation.answer.body.slice(0, 80))}` : '';
+        const api = observation.services.find((s) => s.service === 'api');
+        if (api && api.state === 'exited') {
+          const crash = crashFinding(`La pile démarre mais le service api s'est arrêté (code ${api.exitCode}) : \`docker compose up -d\` réussit même quand l'API plante au démarrage.`, api.logs, '`docker compose logs api`');
+          if (crash.line) return crash;
+        }
         return {
           status: 'fail',
           file: FILE,

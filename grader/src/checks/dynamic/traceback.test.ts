@@ -23,3 +23,19 @@ describe('locateTraceback', () => {
     expect(locateTraceback('INFO:     Started server process [1]')).toBeUndefined();
   });
 });
+
+describe('crashFinding', () => {
+  test('names the file:line and the exception when the logs hold a traceback', async () => {
+    const { crashFinding } = await import('./traceback.ts');
+    const finding = crashFinding('Le conteneur s’est arrêté.', IMPORT_CRASH, '`docker logs`');
+    expect(finding).toMatchObject({ status: 'fail', file: 'starter/app.py', line: 8 });
+    expect(finding.message).toContain('NameError');
+  });
+
+  test('points at the logs when there is no traceback', async () => {
+    const { crashFinding } = await import('./traceback.ts');
+    const finding = crashFinding('Le conteneur s’est arrêté.', 'Killed', '`docker logs`');
+    expect(finding.line).toBeUndefined();
+    expect(finding.message).toContain('`docker logs`');
+  });
+});

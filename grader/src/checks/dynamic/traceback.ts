@@ -3,6 +3,8 @@
  * that is not in the standard library, site-packages or importlib, mapped from the container's
  * path (e.g. /app/app.py) to the submission's `starter/` folder, plus the exception line.
  */
+import type { Finding } from '../../model/result.ts';
+
 export interface TracebackLocation {
   file: string;
   line: number;
@@ -24,4 +26,27 @@ export function locateTraceback(logs: string): TracebackLocation | undefined {
   const errors = [...logs.matchAll(new RegExp(ERROR_LINE.source, 'gm'))];
   const error = errors.at(-1)?.[1]?.trim();
   return { file: `starter/${name}`, line: found.line, ...(error ? { error: error.slice(0, 200) } : {}) };
+}
+
+/**
+ * The verdict for an app that stopped before answering: where its traceback points (file:line and
+ * the exception) when the logs hold one, else a pointer to the logs command.
+ */
+export function crashFinding(what: string, logs: string, logsCommand: string): Finding {
+  const place = locateTraceback(logs);
+  if (place) {
+    return {
+      status: 'fail',
+      file: place.file,
+      line: place.line,
+      message: `${what} Python s'est arrêté sur ${place.file}:${place.line}${place.error ? ` avec « ${place.error} »` : ''}. Corrigez cette ligne (la trace complète est dans ${logsCommand}), reconstruisez et relancez.`,
+      excerpt: logs,
+    };
+  }
+  return {
+    status: 'fail',
+    file: 'starter/app.py',
+    message: `${what} Lisez la fin de ses journaux ci-dessous (${logsCommand}) : une trace Python indique le fichier et la ligne en cause.`,
+    excerpt: logs,
+  };
 }

@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { plainText } from '../../text/plain-text.ts';
 
 export interface ComposeResult {
   ok: boolean;
@@ -64,7 +65,8 @@ export class ComposeProject {
 
   async logs(service: string, lines = 20): Promise<string> {
     const result = await this.run(['logs', '--no-color', '--no-log-prefix', '--tail', String(lines), service], 15_000);
-    return `${result.stdout}${result.stderr ? `\n${result.stderr}` : ''}`.trim().split('\n').slice(-lines).join('\n');
+    // Compose decorates its log lines with terminal codes (erase-line) even without colours.
+    return plainText(`${result.stdout}${result.stderr ? `\n${result.stderr}` : ''}`).trim().split('\n').slice(-lines).join('\n');
   }
 }
 
