@@ -100,7 +100,9 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+// Instructor modes (--batch, --merge) live in batch/cli.ts.
+const argv = process.argv.slice(2);
+(argv.includes('--batch') || argv.includes('--merge') ? import('./batch/cli.ts').then((m) => m.batchMain(argv)) : main(argv)).then(
   (code) => {
     process.exitCode = code;
   },

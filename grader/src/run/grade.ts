@@ -10,6 +10,7 @@ import { sweepOrphans } from '../docker/cleanup/reaper.ts';
 import { Teardown } from '../docker/cleanup/teardown.ts';
 import { DYNAMIC_IDS, runDynamic, type DynamicFindings } from './dynamic.ts';
 import { engineAbsentFinding } from './engine-absent.ts';
+import { checkTamper, isGraderRoot } from '../integrity/tamper.ts';
 
 export interface GradeOptions {
   staticOnly?: boolean;
@@ -20,6 +21,11 @@ export interface GradeOptions {
   /** Run teardown on SIGINT/SIGTERM and exit (the CLI); test suites handle signals themselves. */
   trapSignals?: boolean;
   onPhase?: (phase: string, event: 'start' | 'end') => void;
+  /**
+   * Compare the grader-owned files of `dir` with grader/manifest.json and list the differences in
+   * `report.tampered`. Default: only when `dir` is the repository the grader runs from.
+   */
+  tamperCheck?: boolean;
 }
 
 type Timed = { finding: Finding; durationMs: number };
@@ -62,6 +68,7 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   const submission = await Submission.open(dir);
   const wanted = (id: CriterionId) => !options.only || options.only.includes(id);
 
+  const tamperPromise = (options.tamperCheck ?? (await isGraderRoot(dir))) ? checkTamper(dir) : undefined;
   const ctx = createStaticContext(submission, rubric.settings);
   const staticPromise = Promise.all(
     STATIC_CHECKS.filter((check) => wanted(check.id)).map(async (check) => [check.id, await timed(() => check.run(ctx))] as const),
@@ -76,13 +83,15 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
     const result = found.get(id);
     if (result && wanted(id)) criteria.push(scoreFinding(rubric, id, result));
   }
-  return {
+  const report: GradeReport = {
     schema: 'docker-lab-grade/v1',
     submission: dir,
     score: criteria.reduce((sum, c) => sum + c.points, 0),
     maxScore: criteria.reduce((sum, c) => sum + c.maxPoints, 0),
     criteria,
   };
+  if (tamperPromise) report.tampered = await tamperPromise;
+  return report;
 }
 
 async function gradeDynamic(submission: Submission, rubric: Rubric, options: GradeOptions): Promise<DynamicFindings> {

@@ -1,0 +1,60 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { GradeReport } from '../model/result.ts';
+import type { Rubric } from '../rubric/rubric.ts';
+import { GRADEBOOK_SCHEMA, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
+import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
+
+/** The grades.json files under `dir` (any depth up to 4: artifacts are unpacked in subfolders). */
+async function findGradebooks(dir: string, depth = 4): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
+    if (entry.isFile() && entry.name === 'grades.json') found.push(join(dir, entry.name));
+    else if (entry.isDirectory() && depth > 0 && entry.name !== 'submissions') found.push(...(await findGradebooks(join(dir, entry.name), depth - 1)));
+  }
+  return found;
+}
+
+export class MergeError extends Error {}
+
+/**
+ * Merges the gradebooks found under `dir` (one per regrade job, each with its submissions/ folder)
+ * into one gradebook in `out`, rewriting every per-submission file. The criteria columns are the
+ * union in first-seen order; rows keep their order of discovery, sorted by name.
+ */
+export async function mergeGradebooks(dir: string, out: string, rubric: Rubric): Promise<BatchOutcome> {
+  const paths = await findGradebooks(resolve(dir));
+  if (paths.length === 0) throw new MergeError(`no grades.json under ${dir}`);
+  const criteria: Gradebook['criteria'] = [];
+  const rows: GradebookRow[] = [];
+  const reports = new Map<string, GradeReport>();
+  const taken = new Set<string>();
+  let staticOnly = false;
+  const pending: Array<{ row: GradebookRow; report?: GradeReport }> = [];
+  for (const path of paths) {
+    const book = JSON.parse(await readFile(path, 'utf8')) as Gradebook;
+    if (book.schema !== GRADEBOOK_SCHEMA || !Array.isArray(book.rows)) throw new MergeError(`${path} is not a ${GRADEBOOK_SCHEMA} gradebook`);
+    staticOnly ||= book.staticOnly;
+    for (const c of book.criteria) if (!criteria.some((known) => known.id === c.id)) criteria.push(c);
+    for (const row of book.rows) {
+      let report: GradeReport | undefined;
+      if (row.status === 'graded') {
+        const text = await readFile(join(path, '..', 'submissions', `${row.file}.json`), 'utf8').catch(() => undefined);
+        const parsed = text ? (JSON.parse(text) as GradeReport) : undefined;
+        report = parsed?.schema === 'docker-lab-grade/v1' ? parsed : undefined;
+      }
+      pending.push({ row, report });
+    }
+  }
+  pending.sort((a, b) => a.row.name.localeCompare(b.row.name, 'en'));
+  for (const { row: original, report } of pending) {
+    const row: GradebookRow = { ...original, file: safeFileName(String(original.name), taken), tampered: Array.isArray(original.tampered) ? original.tampered.map(String) : [] };
+    rows.push(row);
+    if (report) reports.set(row.file, report);
+    await writeSubmission(out, row, report, rubric);
+  }
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows };
+  await writeGradebook(out, book);
+  return { book, reports };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { BOOK } from './testing.ts';
+import { renderOverview } from './overview.ts';
+import { feedbackHtml, feedbackMarkdown } from './feedback.ts';
+import { escapeHtml } from './html.ts';
+import { parseRubric } from '../rubric/rubric.ts';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RUBRIC_PATH } from '../rubric/rubric.ts';
+import type { GradeReport } from '../model/result.ts';
+
+const rubric = parseRubric(readFileSync(DEFAULT_RUBRIC_PATH, 'utf8'));
+const hostile = '<script>alert(1)</script>"\'&';
+
+describe('renderOverview', () => {
+  const html = renderOverview({ ...BOOK, rows: [...BOOK.rows, { ...BOOK.rows[0]!, name: hostile, file: 'script', tampered: [hostile] }] });
+
+  test('self-contained: no external resource, a CSP that forbids network access', () => {
+    expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'"`);
+  });
+
+  test('summary figures, histogram, pass rates worst first, a row per student linking to its page', () => {
+    expect(html).toContain('<dd id="student-count">5</dd>');
+    expect(html).toContain('<dd id="mean-score">6</dd>');
+    expect(html.indexOf('data-id="report.present"')).toBeLessThan(html.indexOf('data-id="dockerfile.present"'));
+    expect(html).toContain('<a href="submissions/alice.html">alice</a>');
+    expect(html.match(/<tr data-name=/g)).toHaveLength(5);
+  });
+
+  test('student-controlled text is escaped', () => {
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain(escapeHtml(hostile));
+    expect(escapeHtml(hostile)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
+  });
+});
+
+describe('feedback pages', () => {
+  const report: GradeReport = {
+    schema: 'docker-lab-grade/v1',
+    submission: 'x',
+    score: 0,
+    maxScore: 2,
+    tampered: ['tests/report.test.ts'],
+    criteria: [{ id: 'report.present', title: 'Rapport', group: 'report', points: 0, maxPoints: 2, status: 'fail', message: `Mauvais ${hostile}`, file: 'REPORT.md', line: 3, excerpt: `\x1b[31m${hostile}\n::notice::Points 100/100`, durationMs: 1 }],
+  };
+  const row = { ...BOOK.rows[1]!, tampered: ['tests/report.test.ts'] };
+
+  test('HTML: score, message and excerpt escaped, tamper note, no script', () => {
+    const html = feedbackHtml(row, report, rubric);
+    expect(html).toContain('<span id="score">0</span>/<span id="max-score">2</span>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('\x1b');
+    expect(html).toContain('Mauvais &lt;script&gt;');
+    expect(html).toContain("Ils n&#39;ont pas servi : cette note vient du correcteur d&#39;origine.");
+  });
+
+  test('Markdown: the official report without the "will be regraded" warning, with the batch tamper note', () => {
+    const md = feedbackMarkdown(row, report, rubric);
+    expect(md).toContain('Note : 0/2');
+    expect(md).not.toContain('sera recalculée');
+    expect(md).toContain('cette note vient du correcteur d');
+    expect(md).not.toContain('<script>');
+  });
+
+  test('an error row says grading failed', () => {
+    expect(feedbackMarkdown(BOOK.rows[3]!, undefined, rubric)).toMatch(/Correction impossible[\s\S]*délai dépassé/);
+    expect(feedbackHtml(BOOK.rows[3]!, undefined, rubric)).toContain('Correction impossible');
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { WalkLimitError, isChecked, isExcluded, walk } from './files.ts';
+
+describe('which paths the manifest pins', () => {
+  test.each([
+    ['tests/report.test.ts', true],
+    ['tests/support/grade-once.ts', true],
+    ['.github/classroom/rubric.yml', true],
+    ['.github/workflows/classroom.yml', true],
+    ['grader/src/cli.ts', true],
+    ['grader/src/checks/compose/schema/compose-spec.schema.json', true],
+    ['classroom50/autograder.py', true],
+    ['hermetic/python/Dockerfile', true],
+    ['package.json', true],
+    ['package-lock.json', true],
+    ['tsconfig.json', true],
+  ])('%s is checked', (rel, expected) => expect(isChecked(rel)).toBe(expected));
+
+  test.each([
+    'starter/Dockerfile',
+    'docker-compose.yml',
+    'REPORT.md',
+    'captures/x.png',
+    'README.md',
+    '.gitignore',
+    'grader/manifest.json',
+    'grader/src/checks/compose/api.test.ts',
+    'grader/src/output/testing.ts',
+    'grader/src/checks/dockerfile/test-support.ts',
+    'classroom50/test_autograder.py',
+    'classroom50/__pycache__/autograder.cpython-311.pyc',
+    '.github/workflows/regrade-class.yml',
+    'selftest/reference/starter/Dockerfile',
+    'bench/run.ts',
+    '.ci/run',
+    'node_modules/yaml/package.json',
+  ])('%s is not checked', (rel) => expect(isChecked(rel)).toBe(false));
+
+  test('grader unit tests are excluded, the student suites in tests/ are not', () => {
+    expect(isExcluded('grader/src/batch/run.test.ts')).toBe(true);
+    expect(isExcluded('tests/report.test.ts')).toBe(false);
+  });
+});
+
+describe('walk', () => {
+  test('lists files and symlinks without following them, skips node_modules, bounds the count', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'walk-'));
+    try {
+      await mkdir(join(root, 'tests/support'), { recursive: true });
+      await mkdir(join(root, 'tests/node_modules/x'), { recursive: true });
+      await writeFile(join(root, 'tests/a.test.ts'), 'a');
+      await writeFile(join(root, 'tests/node_modules/x/i.js'), 'i');
+      await symlink('/etc', join(root, 'tests/support/out'));
+      expect(await walk(root, 'tests')).toEqual(['tests/a.test.ts', 'tests/support/out']);
+      expect(await walk(root, 'absent')).toEqual([]);
+      await expect(walk(root, 'tests', 2)).rejects.toBeInstanceOf(WalkLimitError);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { lstat, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isStudentOwned } from '../submission/paths.ts';
+
+/** The root of the repository this grader runs from (where `grader/`, `tests/`, `package.json` live). */
+export const GRADER_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/[\\/]$/, '');
+
+/** Where the hashes of the grader-owned template files are committed (`npm run manifest`). */
+export const MANIFEST_REL = 'grader/manifest.json';
+
+/**
+ * What the student template contains, besides the student-owned skeleton (spec §4). Folders are
+ * taken whole, minus `EXCLUDED`; single files as they are.
+ */
+export const GRADER_OWNED_FOLDERS = ['.github', 'grader', 'tests', 'classroom50', 'hermetic'] as const;
+export const GRADER_OWNED_FILES = ['package.json', 'package-lock.json', 'tsconfig.json'] as const;
+/**
+ * Exported but not hash-checked: they cannot change a score (README.md is documentation that
+ * students may annotate, .gitignore only hides files from git), and the manifest cannot list
+ * its own hash.
+ */
+export const UNCHECKED_FILES = ['README.md', '.gitignore', MANIFEST_REL] as const;
+/** The student-owned skeleton the template starts from (the repository root's own copies). */
+export const STUDENT_SKELETON = ['starter', 'docker-compose.yml', 'REPORT.md', 'captures'] as const;
+
+/** Tool droppings never shipped nor checked, wherever they are. */
+const JUNK = new Set(['node_modules', '__pycache__', '.DS_Store', '.pytest_cache']);
+
+/**
+ * Paths under the grader-owned folders that never ship: the grader's unit tests and their helpers
+ * (they reveal expected verdicts), the Classroom 50 entry point's own tests, tool droppings, and
+ * the instructors' regrade workflow.
+ */
+export function isExcluded(rel: string): boolean {
+  if (rel === '.github/workflows/regrade-class.yml') return true;
+  if (rel.split('/').some((part) => JUNK.has(part))) return true;
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  if (rel.startsWith('classroom50/')) return /^test_.*\.py$/.test(base) || base.endsWith('.pyc');
+  if (!rel.startsWith('grader/')) return false;
+  return base.endsWith('.test.ts') || base === 'testing.ts' || base === 'test-support.ts';
+}
+
+/** True for a path whose content the manifest pins (grader-owned, shipped, checked). */
+export function isChecked(rel: string): boolean {
+  if ((UNCHECKED_FILES as readonly string[]).includes(rel) || isStudentOwned(rel) || isExcluded(rel)) return false;
+  if ((GRADER_OWNED_FILES as readonly string[]).includes(rel)) return true;
+  return GRADER_OWNED_FOLDERS.some((folder) => rel.startsWith(`${folder}/`));
+}
+
+/** Upper bound on the entries walked under one submission's grader-owned folders. */
+export const MAX_WALK_ENTRIES = 20_000;
+
+export class WalkLimitError extends Error {}
+
+/**
+ * Repository-relative paths (POSIX) of the files and symlinks under `root/folder`, sorted; symlinks
+ * are listed, never followed; other special files are skipped. Missing folder → [].
+ */
+export async function walk(root: string, folder: string, limit = MAX_WALK_ENTRIES): Promise<string[]> {
+  const start = join(root, folder);
+  try {
+    const info = await lstat(start);
+    if (info.isSymbolicLink() || info.isFile()) return [folder];
+    if (!info.isDirectory()) return [];
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const pending = [start];
+  let seen = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > limit) throw new WalkLimitError(`more than ${limit} entries under ${folder}/`);
+      const abs = join(dir, entry.name);
+      const rel = relative(root, abs).split(sep).join('/');
+      if (entry.isDirectory()) {
+        if (!JUNK.has(entry.name)) pending.push(abs);
+      } else if (entry.isFile() || entry.isSymbolicLink()) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+
+/** The grader-owned, checked files present in `root` (under the grader-owned folders and files). */
+export async function listCheckedFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of [...GRADER_OWNED_FOLDERS, ...GRADER_OWNED_FILES]) found.push(...(await walk(root, entry)));
+  return found.filter(isChecked).sort();
+}

@@ -1,0 +1,56 @@
+import { execa } from 'execa';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { exportTemplate } from '../../grader/src/export/template.ts';
+import { REFERENCE_DIR, type Overlay } from '../support/submission.ts';
+
+const STUDENT_PATHS = ['starter', 'docker-compose.yml', 'REPORT.md', 'captures'];
+
+/** A student repository as an instructor's clone leaves it: the template, the reference answers, an overlay. */
+export interface StudentRepo {
+  name: string;
+  /** Changes over the reference solution, student-owned or grader-owned paths alike. */
+  overlay?: Overlay;
+  /** Commit the result in a fresh git repository (with a fixed date). */
+  git?: boolean;
+}
+
+/** Exports the student template once into a temporary folder. */
+export async function exportedTemplate(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
+  await exportTemplate(join(dir, 't'));
+  return { dir: join(dir, 't'), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function applyOverlay(dir: string, overlay: Overlay): Promise<void> {
+  for (const [rel, content] of Object.entries(overlay)) {
+    const target = join(dir, rel);
+    await rm(target, { recursive: true, force: true });
+    if (content === null) continue;
+    await mkdir(dirname(target), { recursive: true });
+    if (typeof content === 'object' && !Buffer.isBuffer(content)) await symlink(content.symlink, target);
+    else await writeFile(target, content);
+  }
+}
+
+/** Writes each repository as a subfolder of a new class folder. */
+export async function makeClass(template: string, repos: StudentRepo[]): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'docker-lab-class-'));
+  for (const repo of repos) {
+    const root = join(dir, repo.name);
+    await cp(template, root, { recursive: true, verbatimSymlinks: true });
+    for (const entry of STUDENT_PATHS) {
+      await rm(join(root, entry), { recursive: true, force: true });
+      await cp(join(REFERENCE_DIR, entry), join(root, entry), { recursive: true, verbatimSymlinks: true });
+    }
+    await applyOverlay(root, repo.overlay ?? {});
+    if (repo.git) {
+      const env = { GIT_AUTHOR_NAME: 'Élève', GIT_AUTHOR_EMAIL: 'eleve@example.org', GIT_COMMITTER_NAME: 'Élève', GIT_COMMITTER_EMAIL: 'eleve@example.org', GIT_AUTHOR_DATE: '2026-10-01T12:00:00+02:00', GIT_COMMITTER_DATE: '2026-10-01T12:00:00+02:00' };
+      await execa('git', ['init', '-q', '-b', 'main'], { cwd: root, env });
+      await execa('git', ['add', '-A'], { cwd: root, env });
+      await execa('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'rendu'], { cwd: root, env });
+    }
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
