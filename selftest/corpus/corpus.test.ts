@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
-import type { Status } from '../../grader/src/model/result.ts';
+import type { CriterionResult, Status } from '../../grader/src/model/result.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { grade } from '../../grader/src/run/grade.ts';
 import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
@@ -10,6 +10,24 @@ import { MUTANTS } from './mutants.ts';
 const rubric = await loadRubric();
 // Shorter start-up deadline than the default: an app that answers does so within seconds here.
 const testRubric = { ...rubric, settings: { ...rubric.settings, startupTimeoutSeconds: 30 } };
+
+/** Paths the Docker phases never read: a mutant that changes only these has the reference's dynamic verdicts. */
+const STATIC_ONLY_PATHS = /^(REPORT\.md$|captures\/)/;
+const touchesOnlyStaticPaths = (overlay: object) => Object.keys(overlay).length > 0 && Object.keys(overlay).every((path) => STATIC_ONLY_PATHS.test(path));
+
+let referenceDynamic: Promise<CriterionResult[]> | undefined;
+/** The reference solution's dynamic verdicts, graded once on a real engine. */
+function dynamicVerdictsOfReference(): Promise<CriterionResult[]> {
+  referenceDynamic ??= (async () => {
+    const sub = await makeSubmission();
+    try {
+      return (await grade(sub.dir, { rubric: testRubric, only: DYNAMIC_IDS })).criteria;
+    } finally {
+      await sub.cleanup();
+    }
+  })();
+  return referenceDynamic;
+}
 
 /** Confusion counts over the corpus: what the grader said against what was expected. */
 const tally = { checked: 0, falsePasses: [] as string[], falseFails: [] as string[], errors: [] as string[] };
@@ -23,7 +41,11 @@ describe.concurrent('mutant corpus: every criterion of every mutant', { timeout:
     test(mutant.name, async () => {
       const sub = await makeSubmission(mutant.overlay);
       try {
-        const report = await grade(sub.dir, { rubric: testRubric, staticOnly: mutant.staticOnly });
+        // Mutants that change only the report or captures run without Docker, in parallel; the Docker
+        // phases read neither, so their dynamic verdicts are the reference's.
+        const reportOnly = touchesOnlyStaticPaths(mutant.overlay);
+        const report = await grade(sub.dir, { rubric: testRubric, staticOnly: mutant.staticOnly || reportOnly });
+        if (reportOnly && !mutant.staticOnly) report.criteria.push(...(await dynamicVerdictsOfReference()));
         const ids = mutant.staticOnly ? CRITERION_IDS.filter((id) => !DYNAMIC_IDS.includes(id)) : CRITERION_IDS;
         const expected = expectedVector(mutant.differs, ids);
         const actual = Object.fromEntries(report.criteria.map((c) => [c.id, c.status]));
