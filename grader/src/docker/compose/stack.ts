@@ -6,7 +6,8 @@ import { execa } from 'execa';
 import { parse } from 'yaml';
 import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
-import { ComposeProject, runCompose, type ServiceState } from './cli.ts';
+import { ComposeProject, type ServiceState } from './cli.ts';
+import { composeConfig } from './config.ts';
 import { hostFileProblems, hostSafetyProblems, sanitizeModel, type ComposeModel, type HostSafetyProblem } from './sanitize.ts';
 
 export interface StackSettings {
@@ -73,17 +74,10 @@ export class Stack {
     // Checked before `docker compose config`, which would already read those host files.
     const hostFiles = await this.hostFileProblems();
     if (hostFiles.length > 0) return { state: 'refused', problems: hostFiles };
-    const config = await runCompose(
-      ['-p', this.run.project, '-f', join(this.submissionRoot, 'docker-compose.yml'), '--project-directory', this.submissionRoot, '--env-file', '/dev/null', 'config', '--format', 'json'],
-      { timeoutMs: 30_000, signal },
-    );
-    if (!config.ok) return { state: 'config-failed', error: config.stderr.trim() || config.stdout.trim() };
-    let model: ComposeModel;
-    try {
-      model = JSON.parse(config.stdout) as ComposeModel;
-    } catch {
-      return { state: 'config-failed', error: 'docker compose config printed no JSON' };
-    }
+    const config = await composeConfig(this.submissionRoot, { project: this.run.project, timeoutMs: 30_000, signal });
+    if (config.state === 'timeout') return { state: 'config-failed', error: 'docker compose config did not answer within 30 s' };
+    if (config.state !== 'ok') return { state: 'config-failed', error: config.state === 'invalid' ? config.stderr.trim() : config.reason };
+    const model = config.config as ComposeModel;
     const problems = hostSafetyProblems(model, this.submissionRoot);
     if (problems.length > 0) return { state: 'refused', problems };
     const services = Object.keys(model.services ?? {});

@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { COMPOSE_PATH } from './compose-file.ts';
 
 export type ComposeConfig =
   | { state: 'ok'; config: Record<string, unknown> }
@@ -10,11 +9,17 @@ export type ComposeConfig =
 
 /**
  * `docker compose config --format json` on a submission folder: Compose's own reading of the file
- * (interpolation, defaults, merges). For the dynamic phase only: it needs the docker CLI with the
- * Compose v2 plugin, so the static checks never call it. `stderr` is student-influenced text.
+ * (interpolation, defaults, merges, paths made absolute). For the dynamic phase only: it needs the
+ * docker CLI with the Compose v2 plugin, so the static checks never call it. The root `.env` is
+ * not read (not a student-owned path), nor the grader's own environment variables.
+ * `stderr` is student-influenced text.
  */
-export async function composeConfig(folder: string, timeoutMs = 20_000): Promise<ComposeConfig> {
+export async function composeConfig(
+  folder: string,
+  options: { project?: string; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<ComposeConfig> {
   const dir = resolve(folder);
+  const project = options.project ? ['-p', options.project] : [];
   // Only what the CLI needs to find its engine and plugins: no shell variable leaks into interpolation.
   const env: Record<string, string> = {};
   for (const name of ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY']) {
@@ -22,11 +27,13 @@ export async function composeConfig(folder: string, timeoutMs = 20_000): Promise
     if (value !== undefined) env[name] = value;
   }
   try {
-    const result = await execa('docker', ['compose', '-f', join(dir, COMPOSE_PATH), 'config', '--format', 'json'], {
+    const args = ['compose', ...project, '-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, '--env-file', '/dev/null', 'config', '--format', 'json'];
+    const result = await execa('docker', args, {
       cwd: dir,
       env,
       extendEnv: false,
-      timeout: timeoutMs,
+      timeout: options.timeoutMs ?? 20_000,
+      cancelSignal: options.signal,
       reject: false,
       maxBuffer: 4 * 1024 * 1024,
       stdin: 'ignore',
