@@ -102,7 +102,7 @@ describe.skipIf(engine.state !== 'ready')('resource hogs end within the deadline
     expect(byId.get('image.build')!.status).toBe('pass');
     const health = byId.get('container.health')!;
     expect(health.status).toBe('fail');
-    expect(health.message).toMatch(/ne répond pas en 15 s/);
+    expect(health.message).toMatch(/limite de 256 processus et \/health ne répond pas en 15 s/);
     expect(byId.get('stack.up')!.status).toBe('fail');
     expect(byId.get('stack.psql')!.status).toBe('pass');
     // The grader's own deadlines on this path: build (cached), container start-up, and the stack's

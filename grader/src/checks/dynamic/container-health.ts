@@ -40,6 +40,14 @@ export const containerHealth: DynamicCheck<ContainerHealthInput> = {
           excerpt: observation.logs,
         };
       case 'no-answer':
+        if (observation.pidsAtLimit) {
+          return {
+            status: 'fail',
+            file: 'starter/app.py',
+            message: `Le conteneur a atteint sa limite de ${CONTAINER_LIMITS.PidsLimit} processus et /health ne répond pas en ${settings.startupTimeoutSeconds} s : le code crée des processus ou des threads sans fin au démarrage. Cherchez la boucle qui les lance dans app.py.`,
+            excerpt: observation.logs,
+          };
+        }
         return {
           status: 'fail',
           file: 'starter/Dockerfile',

@@ -7,7 +7,7 @@ export type HealthObservation =
   | { state: 'start-failed'; reason: string }
   | { state: 'exited'; exitCode: number; oomKilled: boolean; logs: string; elapsedMs: number }
   | { state: 'bad-answer'; status: number; body: string; logs: string; elapsedMs: number }
-  | { state: 'no-answer'; seen: string; logs: string; elapsedMs: number }
+  | { state: 'no-answer'; seen: string; logs: string; elapsedMs: number; pidsAtLimit: boolean }
   | { state: 'loopback-only'; logs: string; elapsedMs: number };
 
 
@@ -86,7 +86,7 @@ export async function waitForHealth(
     case 'bad-answer':
       return { state: 'bad-answer', status: outcome.status, body: outcome.body, logs, elapsedMs: outcome.elapsedMs };
     case 'no-answer':
-      return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs };
+      return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs, pidsAtLimit: await pidsAtLimit(docker, api.id) };
   }
 }
 
@@ -102,4 +102,14 @@ export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitS
   const durationMs = Date.now() - start;
   const exitCode = (await container.inspect()).State.ExitCode;
   return { state: 'stopped', durationMs, exitCode };
+}
+
+/** Whether the container's processes fill its pids limit (a fork bomb, or threads without bound). */
+async function pidsAtLimit(docker: Docker, id: string): Promise<boolean> {
+  try {
+    const stats = (await docker.getContainer(id).stats({ stream: false })) as { pids_stats?: { current?: number } };
+    return (stats.pids_stats?.current ?? 0) >= CONTAINER_LIMITS.PidsLimit - 1;
+  } catch {
+    return false;
+  }
 }
