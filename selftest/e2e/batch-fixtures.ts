@@ -1,9 +1,9 @@
 import { execa } from 'execa';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { exportTemplate } from '../../grader/src/export/template.ts';
-import { REFERENCE_DIR, type Overlay } from '../support/submission.ts';
+import { REFERENCE_DIR, applyOverlay, type Overlay } from '../support/submission.ts';
 
 const STUDENT_PATHS = ['starter', 'docker-compose.yml', 'REPORT.md', 'captures'];
 
@@ -21,17 +21,6 @@ export async function exportedTemplate(): Promise<{ dir: string; cleanup: () => 
   const dir = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
   await exportTemplate(join(dir, 't'));
   return { dir: join(dir, 't'), cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
-
-async function applyOverlay(dir: string, overlay: Overlay): Promise<void> {
-  for (const [rel, content] of Object.entries(overlay)) {
-    const target = join(dir, rel);
-    await rm(target, { recursive: true, force: true });
-    if (content === null) continue;
-    await mkdir(dirname(target), { recursive: true });
-    if (typeof content === 'object' && !Buffer.isBuffer(content)) await symlink(content.symlink, target);
-    else await writeFile(target, content);
-  }
 }
 
 /** Writes each repository as a subfolder of a new class folder. */

@@ -33,6 +33,12 @@ export async function makeSubmission(
       },
     );
   }
+  await applyOverlay(dir, overlay);
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Applies `overlay` to the folder `dir`: writes, deletes or symlinks each path it names. */
+export async function applyOverlay(dir: string, overlay: Overlay): Promise<void> {
   for (const [rel, content] of Object.entries(overlay)) {
     const target = join(dir, rel);
     await rm(target, { recursive: true, force: true });
@@ -41,5 +47,4 @@ export async function makeSubmission(
     if (typeof content === 'object' && !Buffer.isBuffer(content)) await symlink(content.symlink, target);
     else await writeFile(target, content);
   }
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
