@@ -25,6 +25,7 @@ try_pull() {
 ensure_debootstrap() {
   if ! command -v debootstrap >/dev/null 2>&1; then
     echo "hermetic: installing debootstrap"
+    apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap >/dev/null
   fi
 }
