@@ -1,16 +1,7 @@
 import { execa } from 'execa';
 import { connectDocker, probeEngine } from '../../grader/src/docker/engine.ts';
-import { sweepOrphans } from '../../grader/src/docker/cleanup/reaper.ts';
+import { processAlive, sweepOrphans } from '../../grader/src/docker/cleanup/reaper.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Every container, volume and custom network on the engine, labelled or not, except those of
@@ -24,7 +15,7 @@ async function snapshot(): Promise<Set<string>> {
       .filter(Boolean)
       .flatMap((line) => {
         const [id, pid] = line.split(' ');
-        return pid && alive(Number(pid)) ? [] : [`${kind} ${id}`];
+        return pid && processAlive(Number(pid)) ? [] : [`${kind} ${id}`];
       });
   const parts = await Promise.all([
     list(['ps', '-a', '--no-trunc'], 'container'),

@@ -1,4 +1,4 @@
-import { isCriterionId, type CriterionId } from '../model/criteria.ts';
+import type { CriterionId } from '../model/criteria.ts';
 import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
@@ -125,4 +125,3 @@ async function gradeDynamic(submission: Submission, rubric: Rubric, options: Gra
   }
 }
 
-export { isCriterionId };

@@ -54,7 +54,8 @@ export async function removeRunResources(docker: Docker, runId: string): Promise
   return report;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
