@@ -4,6 +4,7 @@
 import type { Finding } from '../../model/result.ts';
 import type { StaticContext } from '../check.ts';
 import { groupQuestions, type Question, type ReportGroupId } from '../../lab/questions.ts';
+import { judgeRelevance } from './relevance.ts';
 import { foldText, questionWords, reportLoader, REPORT_FILE, wordsOf, type Answer, type LoadedReport } from './load-report.ts';
 
 export type Verdict = { answered: true } | { answered: false; reason: string };
@@ -85,7 +86,10 @@ export function judgeAnswer(question: Question, answer: Answer | undefined, minW
         : { answered: false, reason: 'ni image ni sortie du terminal dans un bloc de code' };
     case 'action':
       return judgeWords(question, answer, ACTION_MIN_WORDS);
-    case 'explication':
+    case 'explication': {
+      const verdict = judgeWords(question, answer, minWords);
+      return verdict.answered ? judgeRelevance(question, answer) : verdict;
+    }
     case 'code':
       return judgeWords(question, answer, minWords);
   }
