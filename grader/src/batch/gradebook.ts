@@ -1,6 +1,7 @@
 import type { CriterionId } from '../model/criteria.ts';
 import type { GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
+import { similarTo, type Similarity } from './similarities.ts';
 
 export const GRADEBOOK_SCHEMA = 'docker-lab-gradebook/v1';
 
@@ -38,6 +39,8 @@ export interface Gradebook {
   staticOnly: boolean;
   criteria: GradebookCriterion[];
   rows: GradebookRow[];
+  /** Pairs of submissions with near-identical answers (a review aid, never a penalty). */
+  similarities?: Similarity[];
 }
 
 /** The gradebook's criterion columns: the rubric's criteria, minus the Docker ones on a static-only batch. */
@@ -127,7 +130,7 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 export function csvHeader(book: Gradebook): string[] {
-  return ['name', 'status', 'commit', 'committed_at', 'score', 'max_score', ...book.criteria.map((c) => c.id), 'tampered', 'tampered_files', 'error', 'graded_at'];
+  return ['name', 'status', 'commit', 'committed_at', 'score', 'max_score', ...book.criteria.map((c) => c.id), 'tampered', 'tampered_files', 'similar_to', 'error', 'graded_at'];
 }
 
 export function renderCsv(book: Gradebook): string {
@@ -143,6 +146,7 @@ export function renderCsv(book: Gradebook): string {
       ...book.criteria.map((c) => row.points[c.id]),
       row.tampered.length > 0 ? 'yes' : 'no',
       row.tampered.join('; '),
+      similarTo(row.name, book.similarities ?? []),
       row.error,
       row.gradedAt,
     ];

@@ -4,6 +4,8 @@ import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { GRADEBOOK_SCHEMA, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
+import { classAnswers } from './prints.ts';
+import { findSimilarities } from './similarities.ts';
 
 /** The grades.json files under `dir` (any depth up to 4: artifacts are unpacked in subfolders). */
 async function findGradebooks(dir: string, depth = 4): Promise<string[]> {
@@ -54,7 +56,10 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric):
     if (report) reports.set(row.file, report);
     await writeSubmission(out, row, report, rubric);
   }
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows };
-  await writeGradebook(out, book);
+  // Each report carries its answers' fingerprints: submissions graded by different jobs are compared here.
+  const answers = classAnswers(rows, reports);
+  const similarities = findSimilarities(answers, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore });
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities };
+  await writeGradebook(out, book, answers);
   return { book, reports };
 }

@@ -1,5 +1,6 @@
 import { classStats, type Gradebook } from './gradebook.ts';
 import { BASE_STYLE, escapeHtml, page } from './html.ts';
+import type { ClassAnswers, Similarity } from './similarities.ts';
 
 const STYLE = `${BASE_STYLE}
 .cards { display: flex; flex-wrap: wrap; gap: .8rem; padding: 0; margin: 0 0 1.5rem; }
@@ -17,6 +18,11 @@ ol.rates .fill { background: #2e8b57; height: 100%; }
 ol.rates .rate { text-align: right; font-variant-numeric: tabular-nums; }
 th[data-key] { cursor: pointer; user-select: none; } th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 .tampered { color: #b3261e; font-weight: 600; }
+details.pair { border: 1px solid #ddd; border-radius: 6px; padding: .4rem .8rem; margin: .4rem 0; }
+details.pair summary { cursor: pointer; }
+.side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: .3rem 0 .8rem; }
+.side h4 { margin: .2rem 0; font-size: .85rem; color: #555; }
+.side p { white-space: pre-wrap; margin: 0; background: #f5f5f7; padding: .5rem; border-radius: 4px; }
 `;
 
 // Sorting: click a header (again to reverse); `#sort=<key>:<asc|desc>` in the address sorts on load.
@@ -53,8 +59,37 @@ const SCRIPT = `
 
 const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 
-/** The class overview: summary figures, score histogram, pass rate per criterion (worst first), sortable table. */
-export function renderOverview(book: Gradebook): string {
+/** The similar pairs, each with the shared answers side by side (student text escaped). */
+function similaritySection(similarities: readonly Similarity[], answers: readonly ClassAnswers[]): string[] {
+  const body = [
+    '<h2 id="similar-answers">Similar answers</h2>',
+    '<p>Pairs of students whose own answers to the same questions are near-identical (commands, pasted output and the template\'s text left out). A review aid to read before deciding anything, never a penalty: no score depends on it.</p>',
+  ];
+  if (similarities.length === 0) {
+    body.push('<p id="similar-none">No similar answers found.</p>');
+    return body;
+  }
+  const textOf = (name: string, id: string) => answers.find((s) => s.name === name)?.answers.find((a) => a.id === id)?.text ?? '';
+  body.push('<div id="similar-pairs">');
+  for (const pair of similarities) {
+    body.push(
+      `<details class="pair" data-a="${escapeHtml(pair.a)}" data-b="${escapeHtml(pair.b)}" data-score="${pair.score.toFixed(2)}">`,
+      `<summary><strong>${escapeHtml(pair.a)}</strong> ↔ <strong>${escapeHtml(pair.b)}</strong> — ${pair.questions.length} question${pair.questions.length > 1 ? 's' : ''} (${escapeHtml(pair.questions.join(', '))}), similarity ${Math.round(pair.score * 100)} %</summary>`,
+    );
+    for (const id of pair.questions) {
+      body.push(
+        `<h3>${escapeHtml(id)}</h3>`,
+        `<div class="side" data-question="${escapeHtml(id)}"><div><h4>${escapeHtml(pair.a)}</h4><p>${escapeHtml(textOf(pair.a, id))}</p></div><div><h4>${escapeHtml(pair.b)}</h4><p>${escapeHtml(textOf(pair.b, id))}</p></div></div>`,
+      );
+    }
+    body.push('</details>');
+  }
+  body.push('</div>');
+  return body;
+}
+
+/** The class overview: summary figures, score histogram, pass rate per criterion (worst first), similar answers, sortable table. */
+export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[] = []): string {
   const stats = classStats(book);
   const body: string[] = [`<h1>Class overview</h1>`, `<p>Generated ${escapeHtml(book.generatedAt)}${book.staticOnly ? ' — static criteria only' : ''}.</p>`];
   const card = (id: string, label: string, value: string | number) => `<div><dt>${label}</dt><dd id="${id}">${escapeHtml(String(value))}</dd></div>`;
@@ -64,6 +99,7 @@ export function renderOverview(book: Gradebook): string {
     card('graded-count', 'Graded', stats.graded),
     card('error-count', 'Errors', stats.errors),
     card('tampered-count', 'Tampered', stats.tampered),
+    card('similar-count', 'Similar pairs', (book.similarities ?? []).length),
     card('mean-score', 'Mean score', stats.mean ?? '—'),
     card('median-score', 'Median score', stats.median ?? '—'),
     card('max-score', 'Out of', stats.maxScore),
@@ -86,6 +122,7 @@ export function renderOverview(book: Gradebook): string {
     );
   }
   body.push('</ol>');
+  body.push(...similaritySection(book.similarities ?? [], answers));
 
   body.push(
     '<h2>Students</h2>',

@@ -13,6 +13,8 @@ import { gitInfo } from './git.ts';
 import { GRADEBOOK_SCHEMA, gradebookCriteria, gradedRow, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
 import { Progress } from './progress.ts';
+import { classAnswers, submissionPrints } from './prints.ts';
+import { findSimilarities } from './similarities.ts';
 
 /**
  * Default number of submissions graded side by side: one per two cores (a build keeps a core busy
@@ -124,6 +126,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
       report = await gradeWithDeadline(gradeFn, workspace, { rubric, staticOnly: options.staticOnly, tamperCheck: false }, deadlineMs, options.teardownGraceMs ?? TEARDOWN_GRACE_MS, options.signal);
       report.submission = name;
       report.tampered = base.tampered;
+      report.answers = await submissionPrints(workspace, rubric.settings).catch(() => []);
     } catch (caught) {
       error = caught instanceof DeadlineError || caught instanceof CopyLimitError || caught instanceof InterruptedError ? caught.message : `erreur du correcteur : ${(caught as Error).message}`;
     } finally {
@@ -146,7 +149,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
 
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows };
-  await writeGradebook(out, book);
+  const answers = classAnswers(rows, reports);
+  const similarities = findSimilarities(answers, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore });
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows, similarities };
+  await writeGradebook(out, book, answers);
   return { book, reports };
 }

@@ -5,6 +5,7 @@ import type { Rubric } from '../rubric/rubric.ts';
 import { feedbackHtml, feedbackMarkdown } from './feedback.ts';
 import { renderCsv, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { renderOverview } from './overview.ts';
+import type { ClassAnswers } from './similarities.ts';
 
 /** What a batch (or a merge) leaves in its output folder. */
 export interface BatchOutcome {
@@ -30,10 +31,13 @@ export async function writeSubmission(out: string, row: GradebookRow, report: Gr
   await writeFile(join(dir, `${row.file}.html`), feedbackHtml(row, report, rubric));
 }
 
-/** Writes grades.csv, grades.json and index.html (the per-submission files are written as rows finish). */
-export async function writeGradebook(out: string, book: Gradebook): Promise<void> {
+/**
+ * Writes grades.csv, grades.json and index.html (the per-submission files are written as rows
+ * finish); `answers` gives the overview the texts of the similar answers it shows side by side.
+ */
+export async function writeGradebook(out: string, book: Gradebook, answers: readonly ClassAnswers[] = []): Promise<void> {
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'grades.csv'), renderCsv(book));
   await writeFile(join(out, 'grades.json'), `${JSON.stringify(book, null, 2)}\n`);
-  await writeFile(join(out, 'index.html'), renderOverview(book));
+  await writeFile(join(out, 'index.html'), renderOverview(book, answers));
 }

@@ -39,6 +39,16 @@ export interface GradeReport {
   maxScore: number;
   criteria: CriterionResult[];
   tampered?: string[];
+  /** Batch regrade only: each report answer's own prose and fingerprints, compared across the class. */
+  answers?: AnswerPrint[];
+}
+
+/** One report answer as compared with others: its own prose (shortened for display), its length in words, its fingerprints. */
+export interface AnswerPrint {
+  id: string;
+  text: string;
+  words: number;
+  prints: number[];
 }
 
 export function pass(message = ''): Finding {

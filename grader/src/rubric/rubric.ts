@@ -17,6 +17,10 @@ export interface RubricSettings {
   stopLimitSeconds: number;
   stackTimeoutSeconds: number;
   minAnswerWords: number;
+  /** Batch regrade: answers shorter than this (words of own prose) are not compared between students. */
+  similarityMinWords: number;
+  /** Batch regrade: resemblance (0..1) from which two students' answers to a question are listed as similar. */
+  similarityMinScore: number;
 }
 
 export interface Rubric {
@@ -35,6 +39,8 @@ export const DEFAULT_SETTINGS: RubricSettings = {
   stopLimitSeconds: 5,
   stackTimeoutSeconds: 120,
   minAnswerWords: 12,
+  similarityMinWords: 15,
+  similarityMinScore: 0.6,
 };
 
 export class RubricError extends Error {}
@@ -65,6 +71,7 @@ export function parseRubric(text: string): Rubric {
   for (const [key, value] of Object.entries(settings)) {
     if (typeof value !== 'number' || !(value > 0)) throw new RubricError(`rubric: settings.${key} must be a positive number`);
   }
+  if (settings.similarityMinScore > 1) throw new RubricError('rubric: settings.similarityMinScore must be at most 1');
   return { groups, criteria, settings };
 }
 

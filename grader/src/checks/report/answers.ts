@@ -5,6 +5,7 @@ import type { Finding } from '../../model/result.ts';
 import type { StaticContext } from '../check.ts';
 import { groupQuestions, type Question, type ReportGroupId } from '../../lab/questions.ts';
 import { judgeRelevance } from './relevance.ts';
+import { reuseLoader, reuseReason } from './reuse.ts';
 import { foldText, questionWords, reportLoader, REPORT_FILE, wordsOf, type Answer, type LoadedReport } from './load-report.ts';
 
 export type Verdict = { answered: true } | { answered: false; reason: string };
@@ -114,11 +115,14 @@ export async function gradeGroup(
     return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${report.message}` };
   }
   const minWords = ctx.settings.minAnswerWords;
+  const reused = await ctx.load(reuseLoader);
   const missing: Unanswered[] = [];
   for (const question of questions) {
     const section = report.sections.get(question.id);
     let verdict = judgeAnswer(question, section?.answer, minWords);
     if (verdict.answered && section) verdict = extra(question, section.answer, minWords);
+    const reuse = reused.get(question.id);
+    if (verdict.answered && reuse) verdict = { answered: false, reason: reuseReason(reuse) };
     if (!verdict.answered) missing.push({ question, line: section?.line, reason: verdict.reason });
   }
   if (missing.length === 0) return { status: 'pass', message: '', fraction: 1 };

@@ -36,6 +36,8 @@ export interface Answer {
   hadPlaceholder: boolean;
   codeBlocks: string[];
   images: ImageLink[];
+  /** Inline code spans of the prose, also part of `text` (commands quoted from the lab). */
+  inlineCode?: string[];
 }
 
 export interface QuestionSection {
@@ -337,6 +339,7 @@ interface Collector {
   text: string[];
   codeBlocks: string[];
   images: ImageLink[];
+  inlineCode?: string[];
 }
 
 function htmlImages(value: string, line: number, into: ImageLink[]): void {
@@ -365,6 +368,7 @@ function collect(node: Nodes, definitions: Map<string, string>, into: Collector,
       return;
     case 'inlineCode':
       if (withText) into.text.push(node.value);
+      if (withText) into.inlineCode?.push(node.value);
       return;
     case 'break':
       into.text.push('\n');
@@ -426,11 +430,11 @@ const PLACEHOLDER_TEXT = new RegExp(PLACEHOLDER_SOURCE, 'giu');
 const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'iu');
 
 function answerOf(nodes: RootContent[], definitions: Map<string, string>): Answer {
-  const into: Collector = { text: [], codeBlocks: [], images: [] };
+  const into: Collector = { text: [], codeBlocks: [], images: [], inlineCode: [] };
   for (const node of nodes) collect(node, definitions, into);
   const raw = into.text.join('');
   const text = raw.replace(PLACEHOLDER_TEXT, ' ').replace(/[ \t]+/g, ' ').replace(/\n\s*/g, '\n').trim();
-  return { text, hadPlaceholder: HAS_PLACEHOLDER.test(raw), codeBlocks: into.codeBlocks, images: into.images };
+  return { text, hadPlaceholder: HAS_PLACEHOLDER.test(raw), codeBlocks: into.codeBlocks, images: into.images, inlineCode: into.inlineCode };
 }
 
 /** Parses decoded report text: question sections, duplicates and every image link. */
