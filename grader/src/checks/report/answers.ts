@@ -119,10 +119,10 @@ export async function gradeGroup(
   const missing: Unanswered[] = [];
   for (const question of questions) {
     const section = report.sections.get(question.id);
-    let verdict = judgeAnswer(question, section?.answer, minWords);
-    if (verdict.answered && section) verdict = extra(question, section.answer, minWords);
+    // A reused answer counts for the first question it answers only, whatever it would be worth here.
     const reuse = reused.get(question.id);
-    if (verdict.answered && reuse) verdict = { answered: false, reason: reuseReason(reuse) };
+    let verdict: Verdict = reuse ? { answered: false, reason: reuseReason(reuse) } : judgeAnswer(question, section?.answer, minWords);
+    if (verdict.answered && section) verdict = extra(question, section.answer, minWords);
     if (!verdict.answered) missing.push({ question, line: section?.line, reason: verdict.reason });
   }
   if (missing.length === 0) return { status: 'pass', message: '', fraction: 1 };

@@ -2,7 +2,7 @@
 // solution (selftest/reference) with REPORT.md or other files replaced.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSubmission, REFERENCE_DIR, type Overlay } from '../../../../selftest/support/submission.ts';
+import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR, type Overlay } from '../../../../selftest/support/submission.ts';
 import { createStaticContext, type StaticCheck } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
@@ -10,6 +10,18 @@ import type { Finding } from '../../model/result.ts';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
 
 export const REFERENCE_REPORT = readFileSync(join(REFERENCE_DIR, 'REPORT.md'), 'utf8');
+export const TEMPLATE_REPORT = readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8');
+
+/** The template's REPORT.md with the placeholder under each question of `answers` replaced by its answer. */
+export function templateWith(answers: Readonly<Record<string, string>>): string {
+  let text = TEMPLATE_REPORT;
+  for (const [id, answer] of Object.entries(answers)) {
+    const heading = new RegExp(`(### ${id.replace('.', '\\.')} [^\\n]*\\n(?:[^#\\n][^\\n]*\\n|\\n)*?)_Votre réponse ici\\._`);
+    if (!heading.test(text)) throw new Error(`no placeholder under ${id}`);
+    text = text.replace(heading, (_, before: string) => `${before}${answer}`);
+  }
+  return text;
+}
 
 /** Grades `checks` on a folder = base (reference by default) + overlay; the folder is removed after. */
 export async function gradeWith(checks: StaticCheck[], overlay: Overlay = {}, base?: string): Promise<Finding[]> {
