@@ -22,13 +22,23 @@ describe('csvField', () => {
 describe('renderCsv', () => {
   test('UTF-8 BOM, CRLF, one row per submission, one column per criterion, tamper flag and list', () => {
     const csv = renderCsv(BOOK);
-    expect(csv.startsWith('\uFEFFname,status,commit,committed_at,score,max_score,dockerfile.present,report.present,tampered,tampered_files,error,graded_at\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFname,status,commit,committed_at,score,max_score,dockerfile.present,report.present,tampered,tampered_files,similar_to,error,graded_at\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(6); // header, 4 rows, final empty
-    expect(lines[1]).toBe(`alice,graded,${'a'.repeat(40)},2026-10-01T12:00:00+02:00,10,10,4,6,no,,,2026-11-01T10:00:00.000Z`);
-    expect(lines[2]).toBe('"bob, ""the builder""",graded,,,4,10,4,0,yes,tests/report.test.ts; =cmd|x,,2026-11-01T10:00:00.000Z');
+    expect(lines[1]).toBe(`alice,graded,${'a'.repeat(40)},2026-10-01T12:00:00+02:00,10,10,4,6,no,,,,2026-11-01T10:00:00.000Z`);
+    expect(lines[2]).toBe('"bob, ""the builder""",graded,,,4,10,4,0,yes,tests/report.test.ts; =cmd|x,,,2026-11-01T10:00:00.000Z');
     expect(lines[3]!.startsWith('"\'=HYPERLINK(""http://evil"")",')).toBe(true);
-    expect(lines[4]).toBe('dave,error,,,,10,,,no,,"délai dépassé\nligne 2",2026-11-01T10:00:00.000Z');
+    expect(lines[4]).toBe('dave,error,,,,10,,,no,,,"délai dépassé\nligne 2",2026-11-01T10:00:00.000Z');
+  });
+});
+
+describe('renderCsv: similar_to', () => {
+  test('each student lists the others it shares near-identical answers with', () => {
+    const csv = renderCsv({ ...BOOK, similarities: [{ a: 'alice', b: 'bob, "the builder"', questions: ['2.a', '6.d'], score: 0.83 }] });
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]).toContain(',no,,"bob, ""the builder"" (2.a, 6.d; 0.83)",');
+    expect(lines[2]).toContain(',"alice (2.a, 6.d; 0.83)",');
+    expect(lines[4]).toContain(',no,,,"délai');
   });
 });
 

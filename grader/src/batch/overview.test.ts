@@ -11,6 +11,22 @@ import type { GradeReport } from '../model/result.ts';
 const rubric = parseRubric(readFileSync(DEFAULT_RUBRIC_PATH, 'utf8'));
 const hostile = '<script>alert(1)</script>"\'&';
 
+describe('renderOverview: similar answers', () => {
+  test('pairs listed with their shared answers side by side, student text and names escaped; none said plainly', () => {
+    const answers = [
+      { name: hostile, answers: [{ id: '2.a', text: `copie ${hostile}`, words: 20, prints: [] }] },
+      { name: 'alice', answers: [{ id: '2.a', text: 'copie <b>', words: 20, prints: [] }] },
+    ];
+    const html = renderOverview({ ...BOOK, similarities: [{ a: hostile, b: 'alice', questions: ['2.a'], score: 0.9 }] }, answers);
+    expect(html).toContain('<dd id="similar-count">1</dd>');
+    expect(html).toContain(`<p>copie ${escapeHtml(hostile)}</p>`);
+    expect(html).toContain('<p>copie &lt;b&gt;</p>');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('similarity 90 %');
+    expect(renderOverview(BOOK)).toContain('id="similar-none"');
+  });
+});
+
 describe('renderOverview', () => {
   const html = renderOverview({ ...BOOK, rows: [...BOOK.rows, { ...BOOK.rows[0]!, name: hostile, file: 'script', tampered: [hostile] }] });
 
