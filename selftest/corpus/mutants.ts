@@ -6,6 +6,8 @@ import { QUESTIONS } from '../../grader/src/lab/questions.ts';
 import { TEMPLATE_DIR, type Overlay } from '../support/submission.ts';
 import { DYNAMIC_MUTANTS } from './dynamic-mutants.ts';
 import { encodeWindows1252, reference, referenceDockerignore, referenceReport, replaceOnce } from './sources.ts';
+import { CORRECT_ANSWERS, FILLER_ANSWERS } from '../../grader/src/checks/report/answer-corpus.ts';
+import { templateWith, withAnswer } from '../../grader/src/checks/report/testing.ts';
 
 /**
  * The mutant corpus: the reference solution plus one small change each, with the verdict expected
@@ -50,7 +52,33 @@ function questionsCopiedBack(): string {
 const ENGLISH_8A = 'A notebook is a poor way to deploy a model: cells can run in any order, so hidden state makes results hard to reproduce, and the environment (Python version, library versions, system packages) lives only on my laptop. A container image pins the whole environment, starts the same way on every machine, and can be built and tested automatically in CI, which a notebook cannot.';
 const ENGLISH_8B = 'With several services, Docker Compose describes the API, the database, their network, volumes and start-up order in one versioned file. During the lab, one command started both containers, the API waited for the healthy database thanks to the healthcheck, and `down -v` removed everything cleanly; doing that by hand with several docker run commands is error-prone.';
 
+/** The reference report with every explanation replaced by the corpus's English answer (its third). */
+function englishExplanations(): string {
+  let text = referenceReport;
+  for (const question of QUESTIONS) if (question.type === 'explication') text = withAnswer(question.id, CORRECT_ANSWERS[question.id]![2]!, text);
+  return text;
+}
+
+/** The template with a distinct grammatical, content-free sentence under every question: no image, no output. */
+function contentFree(): string {
+  const answers: Record<string, string> = {};
+  QUESTIONS.filter((q) => q.type !== 'code').forEach((q, i) => {
+    answers[q.id] = `${FILLER_ANSWERS[i % FILLER_ANSWERS.length]!}${i >= FILLER_ANSWERS.length ? ' Je le referais volontiers.' : ''}`;
+  });
+  return templateWith(answers);
+}
+
+/** The reference's answer to `id`, as written (prompt left out). */
+function referenceAnswer(id: string): string {
+  const section = referenceReport.slice(referenceReport.indexOf(`### ${id} `));
+  return section.slice(0, section.indexOf('\n### ', 5)).split('\n').slice(3).join('\n').trim();
+}
+
 const reportMutants: Mutant[] = [
+  { name: 'every explanation answered in English', overlay: report(englishExplanations()), differs: {} },
+  { name: 'content-free report (grammatical filler everywhere)', overlay: report(contentFree()), differs: { ...allFail(REPORT_GROUPS), 'report.screenshots': 'fail' } },
+  { name: 'the 2.a answer pasted under 2.b and 2.c', overlay: report(withAnswer('2.c', referenceAnswer('2.a'), withAnswer('2.b', referenceAnswer('2.a'), referenceReport))), differs: { 'report.ex1-2': 'fail' } },
+  { name: 'an off-topic explanation (generic sentence under 4.a)', overlay: report(withAnswer('4.a', "J'ai lancé la commande dans mon terminal et tout a fonctionné correctement du premier coup, sans aucune erreur.", referenceReport)), differs: { 'report.ex3-4': 'fail' } },
   { name: 'headings written "### Question 2-a"', overlay: report(headings((e, l) => `Question ${e}-${l}`)), differs: {} },
   { name: 'headings written "### Q2.a"', overlay: report(headings((e, l) => `Q${e}.${l}`)), differs: {} },
   {
