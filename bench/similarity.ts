@@ -5,9 +5,9 @@
 // pairs where one lightly edited the other's report. A script, not a test.
 import { cpus, totalmem } from 'node:os';
 import { QUESTIONS } from '../grader/src/lab/questions.ts';
-import { CORRECT_ANSWERS } from '../grader/src/checks/report/answer-corpus.ts';
+import { CORRECT_ANSWERS } from '../grader/src/checks/report/test-support.ts';
 import { templateWith, REFERENCE_REPORT } from '../grader/src/checks/report/testing.ts';
-import { lightEdit, printsOf } from '../grader/src/batch/class-fixtures.ts';
+import { lightEdit, printsOf } from '../grader/src/batch/testing.ts';
 import { findSimilarities, type ClassAnswers } from '../grader/src/batch/similarities.ts';
 import { loadRubric } from '../grader/src/rubric/rubric.ts';
 

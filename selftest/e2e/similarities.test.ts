@@ -8,7 +8,7 @@ import { loadRubric, type Rubric } from '../../grader/src/rubric/rubric.ts';
 import { runBatch } from '../../grader/src/batch/run.ts';
 import { mergeGradebooks } from '../../grader/src/batch/merge.ts';
 import type { Gradebook } from '../../grader/src/batch/gradebook.ts';
-import { corpusReport, lightEdit } from '../../grader/src/batch/class-fixtures.ts';
+import { corpusReport, lightEdit } from '../../grader/src/batch/testing.ts';
 import { referenceReport } from '../corpus/sources.ts';
 import { exportedTemplate, makeClass, type StudentRepo } from './batch-fixtures.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
 import type { Question } from '../lab/questions.ts';
 import { REFERENCE_REPORT } from '../checks/report/testing.ts';
-import { corpusReport, lightEdit, printsOf } from './class-fixtures.ts';
+import { corpusReport, lightEdit, printsOf } from './testing.ts';
 import { findSimilarities, similarTo, type ClassAnswers } from './similarities.ts';
 
 const SETTINGS = { minWords: DEFAULT_SETTINGS.similarityMinWords, minScore: DEFAULT_SETTINGS.similarityMinScore };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, groupQuestions, REPORT_GROUPS, type ReportGroupId } from '../../lab/questions.ts';
 import { DEFAULT_RUBRIC_PATH, loadRubric } from '../../rubric/rubric.ts';
-import { FILLER_ANSWERS } from './answer-corpus.ts';
+import { FILLER_ANSWERS } from './test-support.ts';
 import { check as ex12 } from './ex1-2.ts';
 import { check as ex34 } from './ex3-4.ts';
 import { check as ex56 } from './ex5-6.ts';

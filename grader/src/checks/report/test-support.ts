@@ -1,6 +1,7 @@
-// Test material for the report's judgement: genuinely different correct answers per explication
-// question (short, long, English, bullet lists, pasted output then explanation), written as
-// students of this lab write them, and content-free filler of every shape. Shared by the relevance
+// Test support (never shipped to students: it holds correct answers). Material for the report's
+// judgement: genuinely different correct answers per explication question (short, long, English,
+// bullet lists, pasted output then explanation), written as students of this lab write them, and
+// content-free filler of every shape. Shared by the relevance
 // tests (every correct answer on topic, no filler) and the similarity tests (independent correct
 // answers are not copies of one another).
 
