@@ -83,8 +83,8 @@ export const NOTIONS: Readonly<Record<string, QuestionNotions>> = {
   '2.a': {
     about: 'ce qui distingue une image d’un conteneur (ce qu’est chacun et comment ils sont liés)',
     notions: [
-      { name: 'image = template, read-only, layers', pattern: /\bmodeles?\b|\bmoules?\b|\btemplates?\b|\bblueprints?\b|\bplans? de construction|\brecettes?\b|\brecipes?\b|\bgabarits?\b|\bpatrons?\b|\bsnapshots?\b|\binstantane|\bclasses?\b|\bclass\b|\bpackag|\bempaquet|\bartefact|\bartifact|\bfige|\bfrozen|\bimmuabl|\bimmutabl|\blecture seule|\bread.only|\bstatiques?\b|\bstatic\b|\bcouches?\b|\blayers?\b|\bsysteme de fichiers|\bfile ?system|\bdefinition|\bdescription|\bplan\b|\bmodele|\bmodel\b|\bcopie|\bcopy/ },
-      { name: 'container = running instance', pattern: new RegExp(`\\binstanc|en cours d execution|en train de (?:tourner|s executer|fonctionner|marcher|vivre)|\\bvit\\b|\\bs execut|\\bexecution\\b|\\bprocessus|\\bprocess(?:es)?\\b|\\bvivant|\\bdynamique|\\bdynamic|\\bwritable|\\binscriptible|\\bobjets?\\b|\\bobjects?\\b|(?:cree|creer|created|lance|launched|demarre|started|built) (?:a partir|from)|\\brunning (?:instance|version|copy|image)|\\b(?:is|are|that|which|qui|il|elle) (?:${RUNNING}|runs?)\\b|\\bexecutable\\b|\\bexecutee?s?\\b`) },
+      { name: 'image = template, read-only, layers', pattern: /\bmodeles?\b|\bmoules?\b|\btemplates?\b|\bblueprints?\b|\bplans? de construction|\brecettes?\b|\brecipes?\b|\bgabarits?\b|\bpatrons?\b|\bsnapshots?\b|\binstantane|\bclasses?\b|\bclass\b|\bpackag|\bempaquet|\bartefact|\bartifact|\bfige|\bfrozen|\bimmuabl|\bimmutabl|\blecture seule|\bread.only|\bstatiques?\b|\bstatic\b|\bcouches?\b|\blayers?\b|\bsysteme de fichiers|\bfile ?system|\bdefinition|\bdescription|\bplan\b|\bmodele|\bmodel\b|\bcopie|\bcopy|\bcontient (?:le|les|tout|l)|\bcontains\b|\bdependanc|\bdependenc|sert de base|\bbase (?:pour|de depart)|\bpoint de depart|\bstarting point|\bwhat you build|\bon construit|\bconstruite?\b|\bbuilt\b/ },
+      { name: 'container = running instance', pattern: new RegExp(`\\binstanc|en cours d execution|en train de (?:tourner|s executer|fonctionner|marcher|vivre)|\\bvit\\b|\\bs execut|\\bexecution\\b|\\bprocessus|\\bprocess(?:es)?\\b|\\bvivant|\\bdynamique|\\bdynamic|\\bwritable|\\binscriptible|\\bobjets?\\b|\\bobjects?\\b|(?:cree|creer|created|lance|launched|demarre|started|built) (?:a partir|from)|\\brunning (?:instance|version|copy|image)|\\b(?:is|are|that|which|qui|il|elle) (?:${RUNNING}|runs?)\\b|\\bexecutable\\b|\\bexecutee?s?\\b|quand on (?:la |le |l )?(?:lance|demarre|execute|run)|\\bwhat you run|\\byou run\\b|\\ben lancer plusieurs|\\bplusieurs ${CONTAINER}|\\b(?:multiple|many|several) containers|\\bfrom (?:the same|one|an|that) image|a partir (?:de la meme|d une|de cette|de l) image`) },
     ],
   },
   '2.b': {
@@ -111,7 +111,7 @@ export const NOTIONS: Readonly<Record<string, QuestionNotions>> = {
       { name: "Alpine's own file system", pattern: /\barborescen|\bsysteme de fichiers|\bfile ?system|\bdossiers?\b|\brepertoires?\b|\bdirector|\bfolders?\b|\bbin\b|\/etc\b|\busr\b|\bsbin\b|\bfichiers?\b|\bfiles\b|\bracine\b|\broot\b/ },
       { name: 'shared kernel, Linux', pattern: /\bnoyau|\bkernel|\blinux\b|\bwsl|\bx86|\baarch64|\barm64|\bamd64|\bmusl\b|\bbusybox\b|\bhote\b|\bhost\b|\bsysteme d exploitation|\boperating system|\bdistribution/ },
       { name: 'exit ends the container', pattern: new RegExp(`${near('exit|sortie|quitt|sort|leave|leaving', `${STOPPED}|ferm|ends?\\b|closes?`, 6)}|${near(CONTAINER, `s ${STOPPED}|${STOPPED}|ends?\\b`, 4)}`) },
-      { name: 'minimal, isolated system', pattern: /\bminimal|\bminimaliste|\bleger|\blightweight|\bisole|\bisolat|\bisolated|pas (?:celle|celui|le meme|la meme|les memes) (?:de|que) (?:ma|la|mon)|\bnot (?:the same as )?(?:my|the host)/ },
+      { name: 'minimal, isolated system', pattern: /\binside (?:the )?(?:container|alpine)|a l interieur (?:du|d)|\bdans (?:le )?(?:conteneur|alpine)|\bback to (?:my|the)|\bretour (?:a|sur) (?:mon|ma|la)|\brevenu|\bminimal|\bminimaliste|\bleger|\blightweight|\bisole|\bisolat|\bisolated|pas (?:celle|celui|le meme|la meme|les memes) (?:de|que) (?:ma|la|mon)|\bnot (?:the same as )?(?:my|the host)/ },
     ],
   },
   '4.a': {
@@ -134,7 +134,12 @@ export const NOTIONS: Readonly<Record<string, QuestionNotions>> = {
   },
   '4.d': {
     about: 'ce que chacune des deux commandes affiche, et pourquoi elles diffèrent',
-    notions: [ONLY_RUNNING, ALL_CONTAINERS, STATUS],
+    notions: [
+      ONLY_RUNNING,
+      ALL_CONTAINERS,
+      STATUS,
+      { name: 'the stopped container still listed by -a', pattern: /\bn apparait plus|\bplus (?:affiche|visible|liste)|\btoujours (?:visible|la|present|affiche|liste)|\bon le voit (?:toujours|encore)|\bno longer|\bstill (?:there|listed|shown|visible)|\banciens?\b|\bold ones\b/ },
+    ],
   },
   '5.e': {
     about: 'ce que fait `docker compose down` de plus (ou de moins) que `docker stop`',
@@ -204,7 +209,7 @@ export const NOTIONS: Readonly<Record<string, QuestionNotions>> = {
     about: 'comment les logs vous ont mené à la cause de la panne (ce que vous y avez lu)',
     observed: true,
     notions: [
-      { name: 'traceback and error message', pattern: /\btraceback|\btrace\b|\bstack|\bpile d appel|\battribut|\bnot found\b|\bintrouvable|\bn existe pas|\bne (?:la |le )?trouv|\bcould not find|\bcannot find|\berror loading|\basgi\b|\bimporterror|\bimport (?:de|du|error|fail)|\bl import\b|\ba l import\b|\bnameerror|\bexception|\bmessage d erreur|\berror message|\bderniere ligne|\blast line|\bfin de la trace|\berreur python|\bpython error|\bmodule\b/ },
+      { name: 'traceback and error message', pattern: /\bpas trouve|\ba cause d|\bbecause of|\bvenait d|\bprovenait|\berreur qui (?:disait|indiquait|parlait)|\ble message (?:disait|indiquait)|\berreur (?:python|d import|de chargement|dans les logs)|\btraceback|\btrace\b|\bstack|\bpile d appel|\battribut|\bnot found\b|\bintrouvable|\bn existe pas|\bne (?:la |le )?trouv|\bcould not find|\bcannot find|\berror loading|\basgi\b|\bimporterror|\bimport (?:de|du|error|fail)|\bl import\b|\ba l import\b|\bnameerror|\bexception|\bmessage d erreur|\berror message|\bderniere ligne|\blast line|\bfin de la trace|\berreur python|\bpython error|\bmodule\b/ },
       { name: 'the container stopped / crashed', pattern: /\bexited\b|\bcode 1\b|\bexit code|\bs est arrete|\bs arrete|\bcrash|\bplant|\bredemarr|\brestart|\bne repond|\bconnection refused|\bconnexion refusee|\bps -a\b|\bstopped|\bexit(?:e|ing)?\b|\bmort\b|\bdied|\bfails? to start/ },
       { name: 'uvicorn looks for the app variable', pattern: /\bvariable\b|\bapp:app\b|\bfastapi\(\)|\bobjet|\bobject|\bnom (?:de la variable|de l application)|\bname of the|\bl instance/ },
     ],

@@ -143,6 +143,6 @@ export async function gradeGroup(
     message:
       `${answered}/${questions.length} questions répondues. À reprendre : ${list}. ` +
       (hint ||
-        `Sous chaque titre, remplacez « Votre réponse ici. » par votre réponse : une phrase pour une action, au moins ${minWords} mots à vous pour une explication, une image de captures/ ou la sortie du terminal pour une capture.`),
+        `Sous chaque titre, remplacez « Votre réponse ici. » par votre réponse : une phrase pour une action, au moins ${minWords} mots à vous qui répondent à la question posée pour une explication (une réponse différente sous chaque question), une image de captures/ ou la sortie du terminal pour une capture.`),
   };
 }

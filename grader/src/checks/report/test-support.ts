@@ -13,6 +13,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '- une ligne par conteneur\n- y compris les conteneurs arrêtés (Exited)\n- colonnes : CONTAINER ID, IMAGE, STATUS, NAMES',
     "```text\nCONTAINER ID   IMAGE         COMMAND    CREATED          STATUS                      NAMES\n4f1c2a9b8e7d   hello-world   \"/hello\"   2 minutes ago    Exited (0) 2 minutes ago    quirky_euler\n```\n\nOn voit le conteneur hello-world qui a déjà fini : -a montre aussi les conteneurs inactifs, c'est l'historique des conteneurs.",
     "C'est l'historique des conteneurs lancés sur le poste : on retrouve le conteneur hello-world, qui est Exited car il a fini son travail.",
+    "Elle représente les conteneurs qui ont été lancés sur ma machine, ici hello-world qui s'est exécuté une fois.",
+    "On voit le conteneur hello-world créé juste avant, avec son nom et l'heure à laquelle il a été créé.",
   ],
   '2.a': [
     "Une image est un modèle figé (un peu comme une classe), un conteneur est une instance de cette image qui s'exécute.",
@@ -20,6 +22,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'An image is a read-only template made of layers; a container is a running instance of that image, with its own writable layer on top.',
     "- image : recette / moule, immuable, stockée sur le disque\n- conteneur : ce qui tourne vraiment, créé à partir de l'image\n- une image → plusieurs conteneurs possibles",
     "Pour moi l'image c'est comme le fichier d'installation d'un programme et le conteneur c'est le programme en train de tourner. L'image ne change jamais, le conteneur vit et meurt.",
+    "L'image contient le code et les dépendances de l'application, le conteneur c'est quand on la démarre.",
+    "Une image sert de base pour créer des conteneurs ; on peut en lancer plusieurs à partir de la même image.",
   ],
   '2.b': [
     "Docker télécharge l'image alpine car elle n'est pas en local, crée un conteneur, affiche la phrase puis le conteneur s'arrête.",
@@ -27,6 +31,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Docker pulls the alpine image from Docker Hub because it is not present locally, creates a container from it, runs echo, which prints the message, and the container exits right after.",
     '1. recherche de l’image alpine en local, absente\n2. téléchargement depuis le registre\n3. création et démarrage du conteneur\n4. echo écrit le message sur la sortie standard\n5. fin du processus, donc arrêt du conteneur',
     "Le message Bonjour depuis un conteneur Alpine s'affiche dans mon terminal ; la commande echo a tourné dans un conteneur tout neuf, qui s'est arrêté juste après.",
+    "It printed the sentence and then the container stopped since echo was done.",
   ],
   '2.c': [
     "Parce que la commande echo s'est terminée : un conteneur s'arrête quand son processus principal se termine.",
@@ -34,6 +39,9 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'Because its only command, echo, finished: once the main process ends the container stops, and the exit code 0 shows it ended normally.',
     "- le conteneur exécute une seule commande\n- echo finit en une fraction de seconde\n- plus rien à exécuter → le conteneur s'arrête (code de sortie 0)",
     "```text\nCONTAINER ID   IMAGE    COMMAND                  STATUS\n9c0d7e6f5a4b   alpine   \"echo 'Bonjour depuis…\"   Exited (0) 5 seconds ago\n```\n\nLe statut vient du fait que la tâche du conteneur était juste d'afficher un texte : une fois echo fini, il n'y a plus de processus, donc il sort.",
+    "Il n'y avait qu'une commande echo à exécuter, une fois finie le conteneur n'a plus rien à faire donc il s'arrête.",
+    "Because echo finishes immediately and the container stops when its command is done.",
+    "Le conteneur s'arrête dès que la commande echo a fini de s'exécuter, c'est normal.",
   ],
   '2.d': [
     "J'ai un shell interactif avec l'invite / #, ls montre les dossiers bin, etc, usr d'Alpine et uname -a affiche un noyau Linux.",
@@ -41,6 +49,9 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "I get an interactive prompt inside Alpine; ls shows a tiny Linux file system, uname -a shows the host's Linux kernel, and exit stops the container.",
     "```text\n/ # ls\nbin    dev    etc    home   lib    media  mnt    opt    proc   root   run    sbin   srv    sys    tmp    usr    var\n/ # uname -a\nLinux 3f2a1b0c9d8e 5.15.167.4-microsoft-standard-WSL2 #1 SMP x86_64 Linux\n```\n\nOn est dans un mini système isolé : les répertoires sont ceux de l'image, et le noyau affiché est celui de ma machine.",
     "- `ls` : les répertoires classiques d'un Linux\n- `uname -a` : kernel Linux partagé avec l'hôte\n- `exit` : on quitte le shell, le conteneur passe en Exited",
+    "On se retrouve dans un shell à l'intérieur du conteneur alpine, on peut taper des commandes Linux.",
+    "ls affiche les dossiers du conteneur et uname -a montre que c'est un système Linux.",
+    "I was inside the container, with a shell; exit brought me back to my own terminal.",
   ],
   '4.a': [
     "L'option -p relie le port 8000 de ma machine au port 8000 du conteneur pour que l'API soit joignable.",
@@ -48,6 +59,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'It maps port 8000 on the host to port 8000 inside the container, so that requests to localhost:8000 from my browser reach the API.',
     "- 1er 8000 = port côté machine hôte\n- 2e 8000 = port où l'API écoute dans le conteneur\n- Docker redirige le trafic de l'un vers l'autre",
     "C'est une redirection de port : tout ce qui arrive sur localhost:8000 est transféré au conteneur sur son port 8000, sinon on ne pourrait pas appeler l'API depuis le navigateur.",
+    "Elle permet d'accéder à l'API depuis l'extérieur du conteneur via localhost:8000.",
+    "Ça fait le lien entre le 8000 de mon ordinateur et le 8000 du conteneur.",
   ],
   '4.c': [
     "Le conteneur s'appelle eager_hopper, il utilise l'image simple-api et le port publié est 0.0.0.0:8000->8000/tcp.",
@@ -55,6 +68,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'Name: relaxed_mahavira (Docker generated it), image: simple-api, ports: 0.0.0.0:8000->8000/tcp, i.e. host port 8000 to container port 8000.',
     '- nom : `admiring_curie`\n- image : `simple-api`\n- port : `8000->8000/tcp`\n- id : `7a8b9c0d1e2f`',
     "J'ai lancé le conteneur avec --name api-test, donc il s'appelle api-test ; il vient de l'image simple-api et publie le port 8000.",
+    "Le conteneur s'appelle zealous_babbage, l'image est simple-api, et le port est 8000.",
+    "nom : api ; image : simple-api:latest ; port : 0.0.0.0:8000->8000/tcp",
   ],
   '4.d': [
     'docker ps ne montre que les conteneurs qui tournent, alors que docker ps -a montre aussi ceux qui sont arrêtés.',
@@ -62,6 +77,9 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'docker ps lists only running containers; docker ps -a lists all of them, including stopped ones like mine after docker stop (status Exited).',
     "- `docker ps` : conteneurs actifs seulement\n- `docker ps -a` : tous, même arrêtés\n- mon conteneur arrêté n'apparaît que dans le second",
     "```text\n$ docker ps\nCONTAINER ID   IMAGE   COMMAND   CREATED   STATUS    PORTS     NAMES\n$ docker ps -a\nCONTAINER ID   IMAGE        COMMAND                  STATUS\nb2c4d6e8f0a1   simple-api   \"uvicorn app:app --h…\"   Exited (0) 10 seconds ago\n```\n\nLa première liste est vide, la seconde contient le conteneur stoppé : -a inclut les conteneurs qui ne tournent plus.",
+    "docker ps affiche les conteneurs lancés en ce moment, docker ps -a affiche aussi les anciens.",
+    "docker ps only shows containers that are up, docker ps -a shows every container.",
+    "Après l'arrêt il n'apparaît plus dans docker ps mais on le voit toujours dans docker ps -a.",
   ],
   '5.e': [
     'docker compose down arrête et supprime tous les conteneurs du projet et leur réseau, docker stop arrête un seul conteneur sans le supprimer.',
@@ -69,6 +87,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'down stops and removes every container of the stack plus its network; docker stop only stops one container, which is still there afterwards.',
     '- `docker stop` : 1 conteneur, arrêté mais conservé\n- `docker compose down` : tous les services, conteneurs supprimés + réseau supprimé\n- les volumes restent dans les deux cas',
     "Avec down, Compose fait le ménage de l'application entière (conteneurs et réseau effacés). Un docker stop ne touche qu'un conteneur, qu'on peut redémarrer ensuite avec docker start.",
+    "docker compose down arrête tous les services et efface les conteneurs alors que docker stop arrête juste un conteneur.",
+    "docker stop met en pause le conteneur, docker compose down le détruit avec le réseau.",
   ],
   '6.a': [
     'exec lance une commande dans un conteneur déjà démarré, db est le service, -U l’utilisateur et -d la base de données.',
@@ -76,6 +96,9 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'exec runs a command inside an already running container of the stack, db is the service name from the compose file, -U chooses the user and -d the database.',
     "La commande ne crée pas de nouveau conteneur : exec entre dans celui du service db, qui est en marche. On y lance psql, avec -U pour dire quel rôle PostgreSQL utiliser (demo) et -d pour la base à ouvrir (demo elle aussi).",
     "```text\npsql (17.2 (Debian 17.2-1.pgdg120+1))\nType \"help\" for help.\n\ndemo=#\n```\n\nL'invite demo=# montre qu'on est connecté à la base demo : -d choisit la base, -U le user, db désigne le service Compose et exec exécute psql dedans.",
+    "exec permet de lancer psql dans le conteneur db, -U donne le nom d'utilisateur et -d le nom de la base.",
+    "exec = run a command in the db container, -U = username, -d = database name.",
+    "db c'est le conteneur postgres, -U l'utilisateur demo, -d la base demo.",
   ],
   '6.c': [
     "L'API utiliserait l'hôte db, le port 5432, l'utilisateur demo, le mot de passe demo et la base demo.",
@@ -83,6 +106,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'The API would connect to host db (the service name, resolved by Docker DNS on the Compose network), port 5432, user demo, password demo, database demo.',
     '- host : `db`\n- port : `5432`\n- user / password : `demo` / `demo`\n- database : `demo`\n- URL : `postgresql://demo:demo@db:5432/demo`',
     "Il faut utiliser le nom du service comme nom d'hôte, db, parce que Docker fait la résolution DNS entre conteneurs du même réseau ; le reste vient des variables POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB (demo partout) et du port 5432.",
+    "Elle utiliserait db comme hôte, 5432 comme port, demo/demo et la base demo.",
+    "Avec l'URL postgresql://demo:demo@db:5432/demo dans une variable d'environnement.",
   ],
   '6.d': [
     "Avec -v, Compose supprime aussi les volumes, donc toutes les données de la base sont perdues ; sans -v elles sont conservées.",
@@ -90,6 +115,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '-v also removes the named volumes, so the database data is lost; without it the volume survives and the data is still there after the next up.',
     '- `down` : conteneurs supprimés, volume gardé → données persistantes\n- `down -v` : volume supprimé → perte des données',
     "J'ai créé une table, fait down puis up : elle était toujours là. Après down -v puis up, la table avait disparu, car le volume qui stockait les fichiers de PostgreSQL a été effacé.",
+    "Avec -v les volumes sont supprimés donc la base est vide au prochain démarrage.",
   ],
   '7.a': [
     "Au démarrage uvicorn affiche Started server process et Application startup complete, puis une ligne GET /health 200 à chaque requête.",
@@ -97,6 +123,9 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'At start-up the logs show uvicorn starting and listening on 0.0.0.0:8000; each call to /health adds an access line with GET /health and status 200. With -f the command keeps following new lines live.',
     '- démarrage : messages INFO d’uvicorn (server process, startup complete, running on 0.0.0.0:8000)\n- requête : nouvelle ligne "GET /health HTTP/1.1" 200 OK\n- -f : on suit les logs en temps réel',
     "On voit le serveur qui se lance puis qui écoute sur le port 8000. Quand j'appelle /health, une ligne d'accès s'ajoute en direct avec l'adresse du client et le code 200.",
+    "Au lancement on voit les messages d'uvicorn, puis à chaque requête une ligne avec le code 200.",
+    "I see uvicorn starting, then a log line for every request to /health.",
+    "Les logs affichent INFO Application startup complete puis une ligne GET /health 200 OK.",
   ],
   '7.b': [
     "ls montre app.py et requirements.txt dans /app, python --version affiche Python 3.13.1, et après exit le conteneur continue de tourner.",
@@ -104,6 +133,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'Inside the container I am in /app with app.py and requirements.txt; python --version says Python 3.12, the version of the base image, and after exit the API container keeps running.',
     "```text\n/app # ls\napp.py            requirements.txt\n/app # python --version\nPython 3.13.1\n/app # exit\n```\n\nOn est bien dans le conteneur de l'API : ce sont les fichiers de l'image, et le Python de l'image, pas celui de mon hôte.",
     '- dossier courant : /app\n- fichiers : app.py, requirements.txt\n- Python 3.11.9 (celui de l’image)\n- exit ne stoppe pas le conteneur, uvicorn tourne encore',
+    "Dans le conteneur on trouve le fichier app.py et la version de Python est 3.12.",
+    "On est dans le dossier /app qui contient le code de l'API, et Python est installé dans le conteneur.",
   ],
   '7.c': [
     'Le conteneur est arrêté puis relancé et /health répond de nouveau ; utile quand le service est bloqué ou après un changement de configuration.',
@@ -111,6 +142,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'restart stops and starts the api container again with the same image; it helps when the service hangs, leaks memory, or must reconnect to a database that restarted.',
     '- service planté ou figé\n- après modification de la config\n- après un redémarrage de la base\n- ne prend pas en compte un changement de code (il faut rebuild)',
     "```text\n$ docker compose restart api\n[+] Restarting 1/1\n ✔ Container tp-api-1  Started\n$ curl localhost:8000/health\n{\"status\":\"ok\"}\n```\n\nOn redémarre quand l'API est dans un mauvais état (bloquée, fuite mémoire) ou pour appliquer de nouvelles variables.",
+    "Utile quand l'API ne répond plus ou après avoir changé une variable d'environnement.",
+    "Le redémarrage sert si le service a un problème, par exemple s'il est bloqué.",
   ],
   '7.d': [
     "Les logs montraient une trace Python : Attribute \"app\" not found in module \"app\", donc uvicorn ne trouvait plus la variable app.",
@@ -118,6 +151,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'The API container exited at once; its logs ended with a Python error saying attribute "app" was not found in module "app", which pointed to the renamed variable.',
     '- `/health` ne répond plus (connexion refusée)\n- `docker compose ps -a` : api Exited (1)\n- logs : `Error loading ASGI app`\n- cause : la variable `app` n’existe plus (appi)',
     "```text\napi-1  | ERROR:    Error loading ASGI app. Attribute \"app\" not found in module \"app\".\napi-1 exited with code 1\n```\n\nC'est en lisant la fin de ce message d'erreur que j'ai vu que uvicorn ne trouvait plus l'application, donc le renommage était la cause.",
+    "Dans les logs, il y avait une erreur qui disait que app n'était pas trouvé, c'était à cause de appi.",
+    "J'ai regardé docker compose logs api et vu l'erreur à la fin, qui indiquait que l'attribut app n'existait pas.",
   ],
   '7.e': [
     "Ces commandes suppriment les conteneurs arrêtés et les images inutilisées, ce qui libère de l'espace disque.",
@@ -125,6 +160,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'Pruning removes stopped containers and dangling images; otherwise they pile up, waste disk space and make docker ps -a and docker images hard to read.',
     '- gain de place sur le disque\n- listes plus claires\n- pas de confusion avec d’anciennes images',
     "```text\n$ docker image prune\nDeleted Images:\ndeleted: sha256:3b1f…\nTotal reclaimed space: 412.3MB\n```\n\nPlus de 400 Mo récupérés : les anciennes versions de l'image encombraient le stockage, d'où l'intérêt de nettoyer souvent.",
+    "Pour libérer de l'espace disque et supprimer ce qui ne sert plus.",
   ],
   '8.a': [
     "Un notebook n'est pas reproductible : les cellules peuvent s'exécuter dans n'importe quel ordre et l'environnement (versions des bibliothèques) dépend de la machine de l'auteur, alors qu'une image Docker fige tout.",
