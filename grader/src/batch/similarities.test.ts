@@ -3,6 +3,8 @@ import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
 import type { Question } from '../lab/questions.ts';
 import { REFERENCE_REPORT } from '../checks/report/testing.ts';
 import { corpusReport, lightEdit, printsOf } from './testing.ts';
+import { CORRECT_ANSWERS } from '../checks/report/test-support.ts';
+import { resemblance } from '../similarity/fingerprint.ts';
 import { findSimilarities, similarTo, type ClassAnswers } from './similarities.ts';
 
 const SETTINGS = { minWords: DEFAULT_SETTINGS.similarityMinWords, minScore: DEFAULT_SETTINGS.similarityMinScore };
@@ -30,6 +32,23 @@ describe('findSimilarities', () => {
     const cls = [student('x', corpusReport(1, pasted)), student('y', corpusReport(2, pasted)), student('z', corpusReport(3, pasted))];
     expect(printsOf(corpusReport(1, pasted)).find((p) => p.id === '2.a')!.text).toBe(printsOf(corpusReport(1)).find((p) => p.id === '2.a')!.text);
     expect(findSimilarities(cls, SETTINGS)).toEqual([]);
+  });
+
+  test('no two independent correct answers of the corpus (nor one and the reference) reach the threshold', () => {
+    const reference = printsOf(REFERENCE_REPORT);
+    let worst = 0;
+    for (const [id, answers] of Object.entries(CORRECT_ANSWERS)) {
+      const prints = [...answers.map((answer) => printsOf(`### ${id} —\n\n${answer}\n`)[0]!), reference.find((p) => p.id === id)!];
+      for (const [i, a] of prints.entries()) {
+        for (const b of prints.slice(i + 1)) {
+          if (a.words < SETTINGS.minWords || b.words < SETTINGS.minWords) continue;
+          const score = resemblance(a.prints, b.prints);
+          expect(score, `${id}: ${a.text} ~ ${b.text}`).toBeLessThan(SETTINGS.minScore);
+          worst = Math.max(worst, score);
+        }
+      }
+    }
+    expect(worst).toBeGreaterThan(0); // the comparison did run on answers sharing vocabulary
   });
 
   test('a short answer is not compared; thresholds come from the settings', () => {
