@@ -22,7 +22,7 @@ describe('winnowing', () => {
   test('robust to punctuation, case, accents and the order of sentences', () => {
     const [first, second] = TEXT.split(/(?<=\.) /);
     const reordered = `${second} ${first}`.toUpperCase().replace(/[,.:]/g, ' ;').normalize('NFD').replace(/\p{M}/gu, '');
-    expect(resemblance(fingerprint(TEXT), fingerprint(reordered))).toBeGreaterThan(0.8);
+    expect(resemblance(fingerprint(TEXT), fingerprint(reordered))).toBeGreaterThanOrEqual(0.75);
   });
 
   test('a few words changed keep most fingerprints; another text on the same topic shares few', () => {

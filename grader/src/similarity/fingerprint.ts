@@ -21,12 +21,13 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Folded, stop-word-free, stemmed words of `text` (letters and digits). */
+/** Folded, stemmed words of `text` (letters only): no stop words, no numbers. */
 export function normalWords(text: string): string[] {
   const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const kept: string[] = [];
   for (const word of words) {
-    if (STOP_WORDS.has(word)) continue;
+    // Numbers (ports, versions, ids, addresses) are what the lab prints for everybody, not prose.
+    if (STOP_WORDS.has(word) || /\p{N}/u.test(word)) continue;
     const stem = word.length > STEM ? word.slice(0, STEM) : word.replace(/(?<=\p{L}{3})[sx]$/u, '');
     kept.push(stem);
   }

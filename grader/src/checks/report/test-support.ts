@@ -15,6 +15,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "C'est l'historique des conteneurs lancés sur le poste : on retrouve le conteneur hello-world, qui est Exited car il a fini son travail.",
     "Elle représente les conteneurs qui ont été lancés sur ma machine, ici hello-world qui s'est exécuté une fois.",
     "On voit le conteneur hello-world créé juste avant, avec son nom et l'heure à laquelle il a été créé.",
+    "Ça liste les conteneurs, même ceux qui ne tournent plus, avec leur ID, leur image et leur état.",
+    "The output is a table with one row per container: id, image, command, created, status, ports and names.",
   ],
   '2.a': [
     "Une image est un modèle figé (un peu comme une classe), un conteneur est une instance de cette image qui s'exécute.",
@@ -24,6 +26,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Pour moi l'image c'est comme le fichier d'installation d'un programme et le conteneur c'est le programme en train de tourner. L'image ne change jamais, le conteneur vit et meurt.",
     "L'image contient le code et les dépendances de l'application, le conteneur c'est quand on la démarre.",
     "Une image sert de base pour créer des conteneurs ; on peut en lancer plusieurs à partir de la même image.",
+    "L'image est en lecture seule alors que le conteneur peut être modifié pendant qu'il tourne.",
+    "Image = snapshot of a filesystem + config; container = a process started from it, isolated from the rest.",
   ],
   '2.b': [
     "Docker télécharge l'image alpine car elle n'est pas en local, crée un conteneur, affiche la phrase puis le conteneur s'arrête.",
@@ -32,6 +36,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '1. recherche de l’image alpine en local, absente\n2. téléchargement depuis le registre\n3. création et démarrage du conteneur\n4. echo écrit le message sur la sortie standard\n5. fin du processus, donc arrêt du conteneur',
     "Le message Bonjour depuis un conteneur Alpine s'affiche dans mon terminal ; la commande echo a tourné dans un conteneur tout neuf, qui s'est arrêté juste après.",
     "It printed the sentence and then the container stopped since echo was done.",
+    "Comme je n'avais pas l'image, docker l'a pull automatiquement, puis a lancé echo qui a imprimé le message.",
+    "La commande a affiché le texte demandé, le conteneur a fait son travail puis il est sorti.",
   ],
   '2.c': [
     "Parce que la commande echo s'est terminée : un conteneur s'arrête quand son processus principal se termine.",
@@ -42,6 +48,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Il n'y avait qu'une commande echo à exécuter, une fois finie le conteneur n'a plus rien à faire donc il s'arrête.",
     "Because echo finishes immediately and the container stops when its command is done.",
     "Le conteneur s'arrête dès que la commande echo a fini de s'exécuter, c'est normal.",
+    "Exited veut dire que le conteneur a fini son exécution : echo a affiché le texte et s'est terminé normalement.",
+    "The container ran echo, echo exited with status 0, so the container is now in the Exited state.",
   ],
   '2.d': [
     "J'ai un shell interactif avec l'invite / #, ls montre les dossiers bin, etc, usr d'Alpine et uname -a affiche un noyau Linux.",
@@ -52,6 +60,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "On se retrouve dans un shell à l'intérieur du conteneur alpine, on peut taper des commandes Linux.",
     "ls affiche les dossiers du conteneur et uname -a montre que c'est un système Linux.",
     "I was inside the container, with a shell; exit brought me back to my own terminal.",
+    "Le prompt change en / # : on est root dans le conteneur Alpine, avec un système de fichiers à lui.",
+    "uname -a montre le même kernel que ma machine hôte, ce qui prouve que les conteneurs partagent le noyau.",
   ],
   '4.a': [
     "L'option -p relie le port 8000 de ma machine au port 8000 du conteneur pour que l'API soit joignable.",
@@ -61,6 +71,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "C'est une redirection de port : tout ce qui arrive sur localhost:8000 est transféré au conteneur sur son port 8000, sinon on ne pourrait pas appeler l'API depuis le navigateur.",
     "Elle permet d'accéder à l'API depuis l'extérieur du conteneur via localhost:8000.",
     "Ça fait le lien entre le 8000 de mon ordinateur et le 8000 du conteneur.",
+    "Le -p sert à mapper le port du conteneur vers ma machine : format port_hôte:port_conteneur.",
+    "Ça expose le port 8000 de l'API sur mon ordinateur pour que curl localhost:8000 marche.",
   ],
   '4.c': [
     "Le conteneur s'appelle eager_hopper, il utilise l'image simple-api et le port publié est 0.0.0.0:8000->8000/tcp.",
@@ -70,6 +82,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "J'ai lancé le conteneur avec --name api-test, donc il s'appelle api-test ; il vient de l'image simple-api et publie le port 8000.",
     "Le conteneur s'appelle zealous_babbage, l'image est simple-api, et le port est 8000.",
     "nom : api ; image : simple-api:latest ; port : 0.0.0.0:8000->8000/tcp",
+    "NAMES = nostalgic_wozniak, IMAGE = simple-api, PORTS = 0.0.0.0:8000->8000/tcp, :::8000->8000/tcp",
   ],
   '4.d': [
     'docker ps ne montre que les conteneurs qui tournent, alors que docker ps -a montre aussi ceux qui sont arrêtés.',
@@ -80,6 +93,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "docker ps affiche les conteneurs lancés en ce moment, docker ps -a affiche aussi les anciens.",
     "docker ps only shows containers that are up, docker ps -a shows every container.",
     "Après l'arrêt il n'apparaît plus dans docker ps mais on le voit toujours dans docker ps -a.",
+    "ps affiche seulement les conteneurs actifs et ps -a affiche l'historique complet de tous les conteneurs.",
   ],
   '5.e': [
     'docker compose down arrête et supprime tous les conteneurs du projet et leur réseau, docker stop arrête un seul conteneur sans le supprimer.',
@@ -89,6 +103,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Avec down, Compose fait le ménage de l'application entière (conteneurs et réseau effacés). Un docker stop ne touche qu'un conteneur, qu'on peut redémarrer ensuite avec docker start.",
     "docker compose down arrête tous les services et efface les conteneurs alors que docker stop arrête juste un conteneur.",
     "docker stop met en pause le conteneur, docker compose down le détruit avec le réseau.",
+    "compose down supprime les conteneurs du projet ainsi que le réseau par défaut, contrairement à docker stop qui garde le conteneur.",
+    "docker stop: the container is only stopped and can be started again; docker compose down removes containers and network.",
   ],
   '6.a': [
     'exec lance une commande dans un conteneur déjà démarré, db est le service, -U l’utilisateur et -d la base de données.',
@@ -99,6 +115,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "exec permet de lancer psql dans le conteneur db, -U donne le nom d'utilisateur et -d le nom de la base.",
     "exec = run a command in the db container, -U = username, -d = database name.",
     "db c'est le conteneur postgres, -U l'utilisateur demo, -d la base demo.",
+    "exec permet d'exécuter psql dans le conteneur de la base sans ouvrir de port; -U précise l'utilisateur et -d la database.",
   ],
   '6.c': [
     "L'API utiliserait l'hôte db, le port 5432, l'utilisateur demo, le mot de passe demo et la base demo.",
@@ -108,6 +125,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Il faut utiliser le nom du service comme nom d'hôte, db, parce que Docker fait la résolution DNS entre conteneurs du même réseau ; le reste vient des variables POSTGRES_USER, POSTGRES_PASSWORD et POSTGRES_DB (demo partout) et du port 5432.",
     "Elle utiliserait db comme hôte, 5432 comme port, demo/demo et la base demo.",
     "Avec l'URL postgresql://demo:demo@db:5432/demo dans une variable d'environnement.",
+    "Host: db (nom du service), Port: 5432, User: demo, Password: demo, Database: demo.",
   ],
   '6.d': [
     "Avec -v, Compose supprime aussi les volumes, donc toutes les données de la base sont perdues ; sans -v elles sont conservées.",
@@ -116,6 +134,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '- `down` : conteneurs supprimés, volume gardé → données persistantes\n- `down -v` : volume supprimé → perte des données',
     "J'ai créé une table, fait down puis up : elle était toujours là. Après down -v puis up, la table avait disparu, car le volume qui stockait les fichiers de PostgreSQL a été effacé.",
     "Avec -v les volumes sont supprimés donc la base est vide au prochain démarrage.",
+    "L'option -v efface le volume pgdata : la prochaine fois la base est recréée vide.",
+    "Avec -v on perd tout ce qu'on avait mis dans PostgreSQL, car le volume est supprimé.",
   ],
   '7.a': [
     "Au démarrage uvicorn affiche Started server process et Application startup complete, puis une ligne GET /health 200 à chaque requête.",
@@ -126,6 +146,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "Au lancement on voit les messages d'uvicorn, puis à chaque requête une ligne avec le code 200.",
     "I see uvicorn starting, then a log line for every request to /health.",
     "Les logs affichent INFO Application startup complete puis une ligne GET /health 200 OK.",
+    "Au démarrage : INFO: Started server process, Waiting for application startup, Application startup complete. À chaque requête : INFO: 172.18.0.1 - GET /health HTTP/1.1 200 OK.",
   ],
   '7.b': [
     "ls montre app.py et requirements.txt dans /app, python --version affiche Python 3.13.1, et après exit le conteneur continue de tourner.",
@@ -135,6 +156,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '- dossier courant : /app\n- fichiers : app.py, requirements.txt\n- Python 3.11.9 (celui de l’image)\n- exit ne stoppe pas le conteneur, uvicorn tourne encore',
     "Dans le conteneur on trouve le fichier app.py et la version de Python est 3.12.",
     "On est dans le dossier /app qui contient le code de l'API, et Python est installé dans le conteneur.",
+    "On voit app.py et requirements.txt, Python 3.13 est installé, et exit nous ramène sur notre machine sans arrêter le conteneur.",
   ],
   '7.c': [
     'Le conteneur est arrêté puis relancé et /health répond de nouveau ; utile quand le service est bloqué ou après un changement de configuration.',
@@ -144,6 +166,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "```text\n$ docker compose restart api\n[+] Restarting 1/1\n ✔ Container tp-api-1  Started\n$ curl localhost:8000/health\n{\"status\":\"ok\"}\n```\n\nOn redémarre quand l'API est dans un mauvais état (bloquée, fuite mémoire) ou pour appliquer de nouvelles variables.",
     "Utile quand l'API ne répond plus ou après avoir changé une variable d'environnement.",
     "Le redémarrage sert si le service a un problème, par exemple s'il est bloqué.",
+    "Un redémarrage est utile si l'application a crashé, si elle consomme trop de mémoire, ou pour prendre en compte une nouvelle configuration.",
+    "It's useful when the API stops responding or after the database restarts so the API reconnects.",
   ],
   '7.d': [
     "Les logs montraient une trace Python : Attribute \"app\" not found in module \"app\", donc uvicorn ne trouvait plus la variable app.",
@@ -153,6 +177,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     "```text\napi-1  | ERROR:    Error loading ASGI app. Attribute \"app\" not found in module \"app\".\napi-1 exited with code 1\n```\n\nC'est en lisant la fin de ce message d'erreur que j'ai vu que uvicorn ne trouvait plus l'application, donc le renommage était la cause.",
     "Dans les logs, il y avait une erreur qui disait que app n'était pas trouvé, c'était à cause de appi.",
     "J'ai regardé docker compose logs api et vu l'erreur à la fin, qui indiquait que l'attribut app n'existait pas.",
+    "J'ai fait docker compose logs api et j'ai vu l'erreur Attribute app not found in module app, donc uvicorn ne trouvait pas app.",
+    "L'API ne démarrait plus : le conteneur s'arrêtait tout de suite, et les logs montraient une erreur d'import de l'application.",
   ],
   '7.e': [
     "Ces commandes suppriment les conteneurs arrêtés et les images inutilisées, ce qui libère de l'espace disque.",
@@ -161,6 +187,8 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     '- gain de place sur le disque\n- listes plus claires\n- pas de confusion avec d’anciennes images',
     "```text\n$ docker image prune\nDeleted Images:\ndeleted: sha256:3b1f…\nTotal reclaimed space: 412.3MB\n```\n\nPlus de 400 Mo récupérés : les anciennes versions de l'image encombraient le stockage, d'où l'intérêt de nettoyer souvent.",
     "Pour libérer de l'espace disque et supprimer ce qui ne sert plus.",
+    "Ça évite d'accumuler des conteneurs arrêtés et des images inutiles qui prennent de la place.",
+    "Cleaning frees gigabytes on the disk and keeps the list of images readable.",
   ],
   '8.a': [
     "Un notebook n'est pas reproductible : les cellules peuvent s'exécuter dans n'importe quel ordre et l'environnement (versions des bibliothèques) dépend de la machine de l'auteur, alors qu'une image Docker fige tout.",
@@ -168,6 +196,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'A notebook is a poor way to deploy a model: hidden state makes runs hard to reproduce, the environment lives only on the author’s laptop, and nothing is automated — there is no API, no healthcheck, no restart.',
     "- reproductibilité : ordre des cellules et état caché\n- environnement : versions de Python et des librairies non figées\n- automatisation : impossible à lancer dans une pipeline CI\n- pas d'API pour servir les prédictions",
     "Le notebook c'est bien pour explorer, mais pour la production il faut un environnement identique partout (image Docker avec ses dépendances) et un vrai serveur qui répond à des requêtes HTTP, ce qu'on a fait avec FastAPI et uvicorn dans le TP.",
+    "Un notebook n'est pas fait pour tourner en continu comme un serveur, il dépend de l'environnement local, et son exécution cellule par cellule n'est pas reproductible.",
   ],
   '8.b': [
     'Compose décrit la base et l’API dans un seul fichier et une seule commande docker compose up -d lance tout, dans le bon ordre grâce à depends_on.',
@@ -175,6 +204,7 @@ export const CORRECT_ANSWERS: Readonly<Record<string, readonly string[]>> = {
     'Compose keeps the whole stack in one versioned YAML file; in the lab one command started the database and the API on a shared network where the API reached the database by its service name.',
     '- un seul fichier docker-compose.yml versionné\n- `up -d` / `down` pour toute la pile\n- réseau automatique : l’API joint `db` par son nom\n- volume nommé pour garder les données',
     "Ce que j'ai vu : quand la base redémarrait, les données restaient grâce au volume, et docker compose logs -f api permettait de déboguer l'API sans chercher son identifiant. Tout est décrit dans un fichier que n'importe qui peut relancer sur sa machine.",
+    "Compose permet de lancer plusieurs conteneurs ensemble avec un seul fichier, et gère le réseau entre eux : l'API accède à la base via le nom db.",
   ],
 };
 
