@@ -1,23 +1,40 @@
 #!/usr/bin/env python3
-"""Classroom 50 entry point of the Docker lab's autograder (Python standard library only).
+"""Classroom 50 entry point of the Docker lab's grader (Python standard library only).
 
-Classroom 50 runs this file with the student's checkout as the working directory. It installs the
-grader's npm dependencies when `node_modules` is missing, grades the checkout with the TypeScript
-grader, and writes:
+`npm run export:classroom50 -- DIR` writes this file into the instructor's bundle, the folder
+committed as CLASSROOM/autograders/ASSIGNMENT/ in the classroom repository, next to:
 
-- ./result.json      the Classroom 50 result (schema classroom50/result/v1);
-- ./release-body.md  the Markdown report shown to the student (the GitHub Actions job summary).
+  grader.mjs     the grader and all its dependencies in one JavaScript file (runs with `node` alone)
+  rubric.yml     the points per criterion
+  manifest.json  the fingerprints of the student template's grader-owned files
 
-Exit code 0 whenever grading ran, whatever the score; non-zero only when grading could not run.
-The whole run is bounded by DOCKER_LAB_DEADLINE_SECONDS (default 13 minutes, under Classroom 50's
-15). The grader is taken from DOCKER_LAB_GRADER_ROOT if set, else from the template this file
-belongs to, else from the student's checkout (it contains the whole template).
+Classroom 50's runner downloads that folder and calls `python3 <bundle>/autograder.py` with no
+arguments, the student's checkout as the working directory, and its identity in the environment
+(CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL). This script grades the
+checkout's student-owned files with the bundle's grader and rubric: nothing from the checkout is
+executed or imported; its grader-owned files are only read, as data, and compared with the bundle's
+manifest to report tampering. It writes
+
+  ./result.json      the result the runner validates and publishes (schema classroom50/result/v1);
+  ./release-body.md  the French report, the body of the Release the student reads (the runner also
+                     copies it to the job summary).
+
+Exit code 0 whenever grading ran, whatever the score. Non-zero, with a one-line reason, when
+grading as a whole could not run (no usable Node.js, no Docker engine, the deadline, a grader
+failure): the runner then records an error instead of a false score.
+
+Environment it also reads: DOCKER_LAB_DEADLINE_SECONDS (default 660: the runner's job has 15
+minutes for checkout, toolchains, grading and the Release), DOCKER_LAB_NODE (the node executable,
+default `node` on the PATH). Arguments, for trying the bundle by hand, go to the grader
+(e.g. `--static-only`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,38 +43,66 @@ import time
 from pathlib import Path
 
 SCHEMA = "classroom50/result/v1"
-DEFAULT_DEADLINE_SECONDS = 13 * 60
+DEFAULT_DEADLINE_SECONDS = 11 * 60
 KILL_GRACE_SECONDS = 30
+# The bundled grader's dependencies need Node.js 22 or later (keep in step with BUNDLE_NODE_MAJOR
+# in grader/src/export/classroom50.ts).
+MIN_NODE_MAJOR = 22
+GRADER_FILE = "grader.mjs"
+# The environment Classroom 50's runner gives the autograder, and the result field each becomes.
+IDENTITY = {
+    "classroom": "CLASSROOM",
+    "assignment": "ASSIGNMENT",
+    "submission": "SUBMISSION_TAG",
+    "commit": "COMMIT_URL",
+    "release": "RELEASE_URL",
+    "review": "REVIEW_URL",
+}
+BUNDLE_DIR_ENV = "CLASSROOM50_BUNDLE_DIR"
 
 
 class GradingError(Exception):
-    """Grading could not run (the platform shows a grader error)."""
+    """Grading as a whole could not run: the runner must record an error, not a score."""
 
 
-def is_grader_root(path: Path) -> bool:
-    return (path / "grader" / "src" / "cli.ts").is_file() and (path / "package.json").is_file()
+def bundle_dir() -> Path:
+    """The folder this script was extracted into, with the grader, the rubric and the manifest."""
+    return Path(__file__).resolve().parent
 
 
-def find_grader_root(cwd: Path, env: dict[str, str], script: Path) -> Path:
-    configured = env.get("DOCKER_LAB_GRADER_ROOT")
-    if configured:
-        root = Path(configured).resolve()
-        if not is_grader_root(root):
-            raise GradingError(f"DOCKER_LAB_GRADER_ROOT={configured} does not hold the grader (grader/src/cli.ts)")
-        return root
-    for candidate in (script.resolve().parent.parent, cwd.resolve()):
-        if is_grader_root(candidate):
-            return candidate
-    raise GradingError("grader not found: set DOCKER_LAB_GRADER_ROOT or run from a checkout of the template")
+def identity(env: dict[str, str]) -> dict[str, str]:
+    """The result's identity fields, from the runner's environment."""
+    missing = [name for name in IDENTITY.values() if not env.get(name, "").strip()]
+    if missing:
+        raise GradingError(f"missing {', '.join(missing)} in the environment (Classroom 50's runner sets them)")
+    return {field: env[name].strip() for field, name in IDENTITY.items()}
 
 
-def run(command: list[str], cwd: Path, deadline: float, what: str) -> None:
+def find_node(env: dict[str, str]) -> str:
+    """The node executable, checked to be recent enough for the bundled grader."""
+    node = env.get("DOCKER_LAB_NODE") or shutil.which("node", path=env.get("PATH"))
+    hint = 'give the assignment "runtime": {"node": "24"} in assignments.json'
+    if not node:
+        raise GradingError(f"no Node.js found on the PATH: {hint}")
+    try:
+        version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as error:
+        raise GradingError(f"cannot run {node} ({error}): {hint}") from error
+    match = re.match(r"v(\d+)\.", version)
+    if not match:
+        raise GradingError(f"{node} --version printed {version!r}, not a Node.js version: {hint}")
+    if int(match.group(1)) < MIN_NODE_MAJOR:
+        raise GradingError(f"Node.js {version} is too old, the grader needs {MIN_NODE_MAJOR} or later: {hint}")
+    return node
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], deadline: float, what: str) -> None:
     """Runs a command in its own process group; stops the group (SIGTERM, then SIGKILL) at the deadline."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise GradingError(f"{what}: no time left")
+        raise GradingError(f"{what}: no time left before the deadline")
     try:
-        process = subprocess.Popen(command, cwd=cwd, start_new_session=True)
+        process = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True, stdin=subprocess.DEVNULL)
     except OSError as error:
         raise GradingError(f"{what}: cannot start {command[0]} ({error})") from error
     try:
@@ -69,9 +114,9 @@ def run(command: list[str], cwd: Path, deadline: float, what: str) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        raise GradingError(f"{what}: stopped after the deadline") from None
+        raise GradingError(f"{what}: stopped at the deadline ({env.get('DOCKER_LAB_DEADLINE_SECONDS', DEFAULT_DEADLINE_SECONDS)} s)") from None
     if code != 0:
-        raise GradingError(f"{what}: exit code {code}")
+        raise GradingError(f"{what} failed with exit code {code} (see the log above)")
 
 
 def as_int(value: object, name: str) -> int:
@@ -80,8 +125,11 @@ def as_int(value: object, name: str) -> int:
     return int(value)
 
 
-def classroom_result(report: dict) -> dict:
-    """The Classroom 50 result of a grader report (docker-lab-grade/v1). Advice criteria (0 points) are left out."""
+def classroom_result(report: dict, ident: dict[str, str]) -> dict:
+    """The Classroom 50 result of a grader report (docker-lab-grade/v1): the identity fields, the
+    score, and one test per criterion worth points (advice criteria, 0 points, are left out). The
+    fields the runner stamps itself (owner, assignment_type, datetime, graded_at, submitted_by)
+    are left to it."""
     if report.get("schema") != "docker-lab-grade/v1" or not isinstance(report.get("criteria"), list):
         raise GradingError("grader report: unexpected format")
     tests = []
@@ -90,49 +138,71 @@ def classroom_result(report: dict) -> dict:
         if max_score <= 0:
             continue
         score = min(max(as_int(criterion.get("points"), "points"), 0), max_score)
+        cid = str(criterion.get("id") or "?")
+        title = str(criterion.get("title") or cid)
         tests.append(
             {
-                "test-name": f"{criterion.get('title', criterion.get('id'))} ({criterion.get('id')})",
+                "test-name": f"{title} ({cid})",
                 "passed": criterion.get("status") == "pass" and score == max_score,
                 "score": score,
                 "max-score": max_score,
             }
         )
     max_total = sum(t["max-score"] for t in tests)
-    total = min(sum(t["score"] for t in tests), max_total)
-    return {"schema": SCHEMA, "score": total, "max-score": max_total, "tests": tests}
+    total = sum(t["score"] for t in tests)
+    return {"schema": SCHEMA, **ident, "score": total, "max-score": max_total, "tests": tests}
 
 
-def grade(cwd: Path, env: dict[str, str], script: Path, extra_args: list[str]) -> dict:
-    deadline = time.monotonic() + float(env.get("DOCKER_LAB_DEADLINE_SECONDS", DEFAULT_DEADLINE_SECONDS))
-    root = find_grader_root(cwd, env, script)
-    if not (root / "node_modules").is_dir():
-        run(["npm", "ci", "--no-audit", "--no-fund"], root, deadline, "npm ci")
+def grade(cwd: Path, env: dict[str, str], extra_args: list[str], started: float) -> dict:
+    deadline = started + float(env.get("DOCKER_LAB_DEADLINE_SECONDS") or DEFAULT_DEADLINE_SECONDS)
+    ident = identity(env)
+    bundle = bundle_dir()
+    grader = bundle / GRADER_FILE
+    if not grader.is_file():
+        raise GradingError(f"{grader} is missing: export the bundle again (npm run export:classroom50)")
+    node = find_node(env)
+    # The grader leaves the job summary to the runner when CLASSROOM50_BUNDLE_DIR is set; runners
+    # older than that variable still run us from the bundle, so it is set here in any case.
+    child_env = {**env, BUNDLE_DIR_ENV: env.get(BUNDLE_DIR_ENV) or str(bundle)}
     with tempfile.TemporaryDirectory(prefix="docker-lab-grade-") as tmp:
         report_path = Path(tmp) / "report.json"
         markdown_path = Path(tmp) / "release-body.md"
-        command = ["npm", "run", "--silent", "grade", "--", str(cwd.resolve()),
-                   "--json", str(report_path), "--markdown", str(markdown_path), *extra_args]
-        run(command, root, deadline, "grader")
+        command = [node, str(grader), str(cwd), "--tamper-check", "--json", str(report_path), "--markdown", str(markdown_path), *extra_args]
+        run(command, cwd, child_env, deadline, "the grader")
         try:
             report = json.loads(report_path.read_text(encoding="utf-8"))
             markdown = markdown_path.read_text(encoding="utf-8")
         except (OSError, ValueError) as error:
             raise GradingError(f"grader report unreadable ({error})") from error
-    result = classroom_result(report)
+    if not isinstance(report, dict):
+        raise GradingError("grader report: unexpected format")
+    if report.get("engineAbsent"):
+        raise GradingError(f"no usable Docker engine on the runner, the Docker criteria cannot be judged ({report['engineAbsent']})")
+    result = classroom_result(report, ident)
     (cwd / "result.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (cwd / "release-body.md").write_text(markdown, encoding="utf-8")
     return result
 
 
+def say_error(message: str, env: dict[str, str]) -> None:
+    """One line on stderr; an error annotation in GitHub Actions, so the run's page shows it."""
+    line = " ".join(message.split())
+    if env.get("GITHUB_ACTIONS") == "true":
+        line = line.replace("%", "%25")
+        print(f"::error title=Docker lab autograder::{line}", file=sys.stderr, flush=True)
+    else:
+        print(f"autograder: {line}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str]) -> int:
-    # Extra arguments go to the grader (e.g. --static-only).
+    started = time.monotonic()
+    env = dict(os.environ)
     try:
-        result = grade(Path.cwd(), dict(os.environ), Path(__file__), argv)
+        result = grade(Path.cwd(), env, argv, started)
     except GradingError as error:
-        print(f"autograder: {error}", file=sys.stderr)
+        say_error(str(error), env)
         return 1
-    print(f"autograder: {result['score']}/{result['max-score']} written to result.json and release-body.md")
+    print(f"autograder: {result['score']}/{result['max-score']} written to result.json and release-body.md", flush=True)
     return 0
 
 

@@ -18,8 +18,12 @@ const USAGE = `Usage : npm run grade -- [DOSSIER] [options]
   --only ids       seulement ces critères (ids séparés par des virgules)
   --group g        seulement les critères de ce groupe du barème (dockerfile, image, compose, stack, report)
   --require-full   code de sortie 1 si un critère noté n'a pas tous ses points (sinon 0, quelle que soit la note)
+  --tamper-check   compare les fichiers du correcteur de DOSSIER avec le manifeste de ce correcteur
+                   (par défaut : seulement quand DOSSIER est le dépôt d'où le correcteur s'exécute)
 Dans GitHub Actions (GITHUB_ACTIONS=true), écrit aussi le résumé, les annotations, la note
-(notices « Autograding complete » / « Autograding report ») et les sorties de l'étape.`;
+(notices « Autograding complete » / « Autograding report ») et les sorties de l'étape. Sous
+l'exécuteur de Classroom 50 (CLASSROOM50_BUNDLE_DIR défini), le résumé est laissé à l'exécuteur,
+qui y recopie le compte rendu publié (release-body.md).`;
 
 type Selection = { only?: CriterionId[] } | { error: string };
 
@@ -47,6 +51,14 @@ function workspacePath(dir: string, workspace: string): (file: string) => string
   };
 }
 
+/**
+ * Classroom 50's runner sets CLASSROOM50_BUNDLE_DIR for the autograder it calls, then appends the
+ * release body it publishes to the job summary itself: the grader's own summary would repeat it.
+ */
+function underClassroom50(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CLASSROOM50_BUNDLE_DIR);
+}
+
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -61,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         group: { type: 'string' },
         'require-full': { type: 'boolean', default: false },
+        'tamper-check': { type: 'boolean' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -79,7 +92,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${selected.error}\n`);
     return 2;
   }
-  const report = await grade(resolve(dir), { staticOnly: args.values['static-only'], only: selected.only, rubric, trapSignals: true });
+  const report = await grade(resolve(dir), {
+    staticOnly: args.values['static-only'],
+    only: selected.only,
+    rubric,
+    trapSignals: true,
+    tamperCheck: args.values['tamper-check'],
+  });
   report.submission = dir;
 
   const terminal = renderTerminal(report, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
@@ -89,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
       write: (text) => process.stdout.write(text),
       complete: !selected.only && !args.values['static-only'],
       filePath: workspacePath(resolve(dir), process.env.GITHUB_WORKSPACE ?? process.cwd()),
+      jobSummary: !underClassroom50(process.env),
     });
   } else {
     process.stdout.write(terminal);

@@ -1,10 +1,8 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isStudentOwned } from '../submission/paths.ts';
 
-/** The root of the repository this grader runs from (where `grader/`, `tests/`, `package.json` live). */
-export const GRADER_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/[\\/]$/, '');
+export { GRADER_ROOT } from '../location.ts';
 
 /** Where the hashes of the grader-owned template files are committed (`npm run manifest`). */
 export const MANIFEST_REL = 'grader/manifest.json';
@@ -23,6 +21,13 @@ export const GRADER_OWNED_FILES = ['package.json', 'package-lock.json', 'tsconfi
 export const UNCHECKED_FILES = ['README.md', '.gitignore', MANIFEST_REL] as const;
 /** The student-owned skeleton the template starts from (the repository root's own copies). */
 export const STUDENT_SKELETON = ['starter', 'docker-compose.yml', 'REPORT.md', 'captures'] as const;
+
+/**
+ * The files Classroom 50 adds to every student repository in its accept commit: the workflow that
+ * calls its grading runner and the repository's assignment metadata (read from the platform's
+ * runner, `ACCEPT_COMMIT_PATHS`). They are the platform's, not the student's: never tampering.
+ */
+export const PLATFORM_FILES = ['.github/workflows/autograde.yaml', '.classroom50.yaml'] as const;
 
 /** Tool droppings never shipped nor checked, wherever they are. */
 const JUNK = new Set(['node_modules', '__pycache__', '.DS_Store', '.pytest_cache']);
@@ -43,7 +48,8 @@ export function isExcluded(rel: string): boolean {
 
 /** True for a path whose content the manifest pins (grader-owned, shipped, checked). */
 export function isChecked(rel: string): boolean {
-  if ((UNCHECKED_FILES as readonly string[]).includes(rel) || isStudentOwned(rel) || isExcluded(rel)) return false;
+  if ((UNCHECKED_FILES as readonly string[]).includes(rel) || (PLATFORM_FILES as readonly string[]).includes(rel)) return false;
+  if (isStudentOwned(rel) || isExcluded(rel)) return false;
   if ((GRADER_OWNED_FILES as readonly string[]).includes(rel)) return true;
   return GRADER_OWNED_FOLDERS.some((folder) => rel.startsWith(`${folder}/`));
 }

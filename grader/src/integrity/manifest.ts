@@ -58,8 +58,13 @@ export async function writeManifest(root = GRADER_ROOT): Promise<Manifest> {
 
 /** The committed manifest of `root`, or null when it is missing or not a manifest. */
 export async function readManifest(root = GRADER_ROOT): Promise<Manifest | null> {
+  return readManifestFile(join(root, MANIFEST_REL));
+}
+
+/** The manifest in the file `path`, or null when it is missing or not a manifest. */
+export async function readManifestFile(path: string): Promise<Manifest | null> {
   try {
-    const doc = JSON.parse(await readFile(join(root, MANIFEST_REL), 'utf8')) as Partial<Manifest>;
+    const doc = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
     if (doc.schema !== MANIFEST_SCHEMA || !doc.files || typeof doc.files !== 'object') return null;
     for (const value of Object.values(doc.files)) if (typeof value !== 'string') return null;
     return doc as Manifest;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,7 +26,7 @@ describe('checkTamper on a student repository', () => {
     await writeFile(join(repo, 'REPORT.md'), '# mes réponses');
     await writeFile(join(repo, 'README.md'), 'mes notes');
     await writeFile(join(repo, 'grader/src/model/extra.test.ts'), 'ignored: grader tests never run in the template');
-    expect(await checkTamper(repo, repo)).toEqual([]);
+    expect(await checkTamper(repo, join(repo, MANIFEST_REL))).toEqual([]);
     await unlink(join(repo, 'grader/src/model/extra.test.ts'));
   });
 
@@ -47,13 +47,25 @@ describe('checkTamper on a student repository', () => {
       { path: 'tests/bonus.test.ts', kind: 'added' },
       { path: 'tests/report.test.ts', kind: 'modified' },
     ]);
-    expect(await checkTamper(copy, copy)).toEqual(['.github/classroom/rubric.yml', '.github/workflows/classroom.yml', 'package.json', 'tests/bonus.test.ts', 'tests/report.test.ts']);
+    expect(await checkTamper(copy, join(copy, MANIFEST_REL))).toEqual(['.github/classroom/rubric.yml', '.github/workflows/classroom.yml', 'package.json', 'tests/bonus.test.ts', 'tests/report.test.ts']);
+  });
+
+  // Classroom 50's accept commit adds exactly these two files (its runner's ACCEPT_COMMIT_PATHS).
+  test("the platform's accept-commit files are not tampering; any other change beside them still is", async () => {
+    const copy = join(tmp, 'accepted');
+    await exportTemplate(copy);
+    await mkdir(join(copy, '.github/workflows'), { recursive: true });
+    await writeFile(join(copy, '.github/workflows/autograde.yaml'), 'name: Autograde\non: push\njobs: {}\n');
+    await writeFile(join(copy, '.classroom50.yaml'), 'schema: "classroom50/repo-config/v1"\nclassroom: "c"\nassignment: "a"\n');
+    expect(await checkTamper(copy, join(copy, MANIFEST_REL))).toEqual([]);
+    await writeFile(join(copy, '.github/workflows/grade-me.yaml'), 'name: x\n');
+    expect(await checkTamper(copy, join(copy, MANIFEST_REL))).toEqual(['.github/workflows/grade-me.yaml']);
   });
 
   test('a missing manifest is reported', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'no-manifest-'));
     try {
-      expect(await checkTamper(dir, dir)).toEqual([MANIFEST_REL]);
+      expect(await checkTamper(dir, join(dir, MANIFEST_REL))).toEqual([MANIFEST_REL]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GRADER_ROOT, MANIFEST_REL, WalkLimitError, listCheckedFiles } from './files.ts';
-import { fingerprint, readManifest } from './manifest.ts';
+import { MANIFEST_PATH } from '../location.ts';
+import { fingerprint, readManifestFile } from './manifest.ts';
 
 export type TamperKind = 'modified' | 'missing' | 'added';
 export interface TamperEntry {
@@ -33,12 +34,12 @@ export async function diffGraderFiles(expected: Record<string, string>, dir: str
 }
 
 /**
- * Tamper check of a student's own repository against the committed manifest of the grader that
- * runs: the grader-owned paths that differ, are missing, or were added. A missing or unreadable
- * manifest is itself reported.
+ * Tamper check of a student's repository against the manifest of the grader that runs (its
+ * repository's `grader/manifest.json`, or the Classroom 50 bundle's): the grader-owned paths that
+ * differ, are missing, or were added. A missing or unreadable manifest is itself reported.
  */
-export async function checkTamper(dir: string, manifestRoot = GRADER_ROOT): Promise<string[]> {
-  const manifest = await readManifest(manifestRoot);
+export async function checkTamper(dir: string, manifestPath = MANIFEST_PATH): Promise<string[]> {
+  const manifest = await readManifestFile(manifestPath);
   if (!manifest) return [MANIFEST_REL];
   return (await diffGraderFiles(manifest.files, dir)).map((entry) => entry.path);
 }

@@ -39,6 +39,8 @@ export interface GradeReport {
   maxScore: number;
   criteria: CriterionResult[];
   tampered?: string[];
+  /** Set when the Docker criteria could not be judged because no engine answered: why. */
+  engineAbsent?: string;
   /** Batch regrade only: each report answer's own prose and fingerprints, compared across the class. */
   answers?: AnswerPrint[];
 }

@@ -15,6 +15,11 @@ export interface ActionsOptions {
   complete: boolean;
   /** Maps a submission-relative path to the path GitHub resolves annotations from (the workspace). */
   filePath?: (file: string) => string;
+  /**
+   * Append the Markdown report to the job summary (default true). False under Classroom 50's
+   * runner, which shows the report it publishes (release-body.md) there itself.
+   */
+  jobSummary?: boolean;
 }
 
 /** `::error` / `::warning` annotations on the student's files, for criteria to fix that name a file. */
@@ -67,7 +72,7 @@ export async function publishActions(
   const commands = annotations(report, options);
   if (options.complete) commands.push(...scoreNotices(report.score, report.maxScore));
   if (commands.length > 0) options.write(`${commands.join('\n')}\n`);
-  if (options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, `${renderMarkdown(report, rubric)}\n`);
+  if (options.jobSummary !== false && options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, `${renderMarkdown(report, rubric)}\n`);
   if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, stepOutputs(report, rubric));
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { RUBRIC_PATH } from '../location.ts';
 import { CRITERION_IDS, isCriterionId, type CriterionId } from '../model/criteria.ts';
 
 export interface RubricCriterion {
@@ -30,7 +30,7 @@ export interface Rubric {
 }
 
 /** The rubric shipped with the grader (grader-owned, never taken from a submission). */
-export const DEFAULT_RUBRIC_PATH = fileURLToPath(new URL('../../../.github/classroom/rubric.yml', import.meta.url));
+export const DEFAULT_RUBRIC_PATH = RUBRIC_PATH;
 
 export const DEFAULT_SETTINGS: RubricSettings = {
   imageSizeLimitMB: 100,

@@ -74,7 +74,10 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
     STATIC_CHECKS.filter((check) => wanted(check.id)).map(async (check) => [check.id, await timed(() => check.run(ctx))] as const),
   );
   const dynamicWanted = !options.staticOnly && DYNAMIC_IDS.some(wanted);
-  const dynamicPromise: Promise<DynamicFindings> = dynamicWanted ? gradeDynamic(submission, rubric, options) : Promise.resolve(new Map());
+  let engineAbsent: string | undefined;
+  const dynamicPromise: Promise<DynamicFindings> = dynamicWanted
+    ? gradeDynamic(submission, rubric, options, (reason) => (engineAbsent = reason))
+    : Promise.resolve(new Map());
   const [staticResults, dynamicResults] = await Promise.all([staticPromise, dynamicPromise]);
 
   const found = new Map<CriterionId, Timed>([...staticResults, ...dynamicResults]);
@@ -91,12 +94,19 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
     criteria,
   };
   if (tamperPromise) report.tampered = await tamperPromise;
+  if (engineAbsent !== undefined) report.engineAbsent = engineAbsent;
   return report;
 }
 
-async function gradeDynamic(submission: Submission, rubric: Rubric, options: GradeOptions): Promise<DynamicFindings> {
+async function gradeDynamic(
+  submission: Submission,
+  rubric: Rubric,
+  options: GradeOptions,
+  onEngineAbsent: (reason: string) => void,
+): Promise<DynamicFindings> {
   const probe = await probeEngine();
   if (probe.state === 'absent') {
+    onEngineAbsent(probe.reason);
     const finding = engineAbsentFinding(probe.reason);
     return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
   }
