@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUNDLED } from './location.ts';
 import { isCriterionId, type CriterionId } from './model/criteria.ts';
 import { loadRubric, type Rubric } from './rubric/rubric.ts';
 import { grade } from './run/grade.ts';
@@ -120,9 +121,17 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-// Instructor modes (--batch, --merge) live in batch/cli.ts.
+/** Instructor modes (--batch, --merge) live in batch/cli.ts; they compare with the repository's files, not a bundle's. */
+async function instructorMain(argv: string[]): Promise<number> {
+  if (BUNDLED) {
+    process.stderr.write('--batch and --merge run from the repository (npm run grade), not from the Classroom 50 bundle.\n');
+    return 2;
+  }
+  return (await import('./batch/cli.ts')).batchMain(argv);
+}
+
 const argv = process.argv.slice(2);
-(argv.includes('--batch') || argv.includes('--merge') ? import('./batch/cli.ts').then((m) => m.batchMain(argv)) : main(argv)).then(
+(argv.includes('--batch') || argv.includes('--merge') ? instructorMain(argv) : main(argv)).then(
   (code) => {
     process.exitCode = code;
   },

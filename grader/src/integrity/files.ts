@@ -9,9 +9,10 @@ export const MANIFEST_REL = 'grader/manifest.json';
 
 /**
  * What the student template contains, besides the student-owned skeleton (spec §4). Folders are
- * taken whole, minus `EXCLUDED`; single files as they are.
+ * taken whole, minus `EXCLUDED`; single files as they are. `classroom50/` is not among them: its
+ * autograder.py serves instructors, in the bundle `npm run export:classroom50` writes.
  */
-export const GRADER_OWNED_FOLDERS = ['.github', 'grader', 'tests', 'classroom50', 'hermetic'] as const;
+export const GRADER_OWNED_FOLDERS = ['.github', 'grader', 'tests', 'hermetic'] as const;
 export const GRADER_OWNED_FILES = ['package.json', 'package-lock.json', 'tsconfig.json'] as const;
 /**
  * Exported but not hash-checked: they cannot change a score (README.md is documentation that
@@ -34,14 +35,12 @@ const JUNK = new Set(['node_modules', '__pycache__', '.DS_Store', '.pytest_cache
 
 /**
  * Paths under the grader-owned folders that never ship: the grader's unit tests and their helpers
- * (they reveal expected verdicts), the Classroom 50 entry point's own tests, tool droppings, and
- * the instructors' regrade workflow.
+ * (they reveal expected verdicts), tool droppings, and the instructors' regrade workflow.
  */
 export function isExcluded(rel: string): boolean {
   if (rel === '.github/workflows/regrade-class.yml') return true;
   if (rel.split('/').some((part) => JUNK.has(part))) return true;
   const base = rel.slice(rel.lastIndexOf('/') + 1);
-  if (rel.startsWith('classroom50/')) return /^test_.*\.py$/.test(base) || base.endsWith('.pyc');
   if (!rel.startsWith('grader/')) return false;
   return base.endsWith('.test.ts') || base === 'testing.ts' || base === 'test-support.ts';
 }
