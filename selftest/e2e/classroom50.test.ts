@@ -34,8 +34,9 @@ beforeAll(async () => {
   archiveBytes = (await stat(archive)).size;
   const runtime = join(tmp, 'runner-temp/classroom50-runtime');
   await mkdir(runtime, { recursive: true });
-  // The runner extracts with tarfile's 'data' filter.
-  await execa('python3', ['-c', 'import sys, tarfile; tarfile.open(sys.argv[1], "r:gz").extractall(sys.argv[2], filter="data")', archive, runtime]);
+  // The runner extracts with tarfile's 'data' filter on Python 3.12+ (extract_tarball).
+  const extract = 'import sys, tarfile; t = tarfile.open(sys.argv[1], "r:gz"); t.extractall(sys.argv[2], **({"filter": "data"} if sys.version_info >= (3, 12) else {}))';
+  await execa('python3', ['-c', extract, archive, runtime]);
   bundle = join(runtime, ASSIGNMENT);
   template = join(tmp, 'template');
   await exportTemplate(template);
@@ -206,5 +207,10 @@ describe('Classroom 50: the bundle under the runner’s calling convention', () 
     expect(errors, run.stderr).toHaveLength(1);
     expect(errors[0]).toMatch(/^::error title=Docker lab autograder::no usable Docker engine on the runner/);
     expect(existsSync(join(dir, 'result.json'))).toBe(false);
+  });
+
+  test('autograder.py’s own tests: the runner’s validation rules, node, engine, deadline', { timeout: 120_000 }, async () => {
+    const run = await execa('python3', ['-B', '-m', 'unittest', 'discover', '-s', join(ROOT, 'classroom50'), '-p', 'test_*.py'], { reject: false, all: true, stdin: 'ignore' });
+    expect(run.exitCode, run.all).toBe(0);
   });
 });
