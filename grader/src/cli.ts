@@ -9,6 +9,7 @@ import { renderTerminal } from './output/terminal.ts';
 import { inActions, publishActions } from './output/actions.ts';
 import { renderJunit } from './output/junit.ts';
 import { renderMarkdown } from './output/markdown.ts';
+import { officialMarkdown } from './batch/feedback.ts';
 
 const USAGE = `Usage : npm run grade -- [DOSSIER] [options]
   DOSSIER          dossier de la soumission à corriger (défaut : .)
@@ -116,7 +117,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.values.json) await writeFile(args.values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (args.values.junit) await writeFile(args.values.junit, renderJunit(report, rubric));
-  if (args.values.markdown) await writeFile(args.values.markdown, `${renderMarkdown(report, rubric)}\n`);
+  if (args.values.markdown) {
+    // Under Classroom 50 this is the release body, and the bundle's grader is the instructor's.
+    const markdown = underClassroom50(process.env) ? officialMarkdown(report, rubric) : `${renderMarkdown(report, rubric)}\n`;
+    await writeFile(args.values.markdown, markdown);
+  }
   if (args.values['require-full'] && report.criteria.some((c) => c.points < c.maxPoints)) return 1;
   return 0;
 }

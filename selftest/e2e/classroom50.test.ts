@@ -193,7 +193,9 @@ describe('Classroom 50: the bundle under the runner’s calling convention', () 
     expect(result['max-score']).toBe(100);
     expect(result.score).toBeLessThan(50);
     if (templateScore) expect(new Map(result.tests.map((t) => [t['test-name'], t.score]))).toEqual(templateScore);
-    expect(run.body).toContain('Fichiers du correcteur modifiés');
+    // The bundle's grader is the instructor's: the forgery did not count, and the report says so.
+    expect(run.body).toMatch(/Fichiers du correcteur modifiés dans le dépôt .*Ils n'ont pas servi \\?: cette note vient du correcteur d'origine\./);
+    expect(run.body).not.toContain('sera recalculée');
     for (const path of ['package.json', 'grader/src/cli.ts', 'grader/src/run/grade.ts', '.github/classroom/rubric.yml', 'tests/bonus.test.ts']) {
       expect(run.body).toContain(path);
     }

@@ -12,16 +12,25 @@ function tamperNote(tampered: string[]): string {
   return `Fichiers du correcteur modifiés dans le dépôt : ${tampered.join(', ')}. Ils n'ont pas servi : cette note vient du correcteur d'origine.`;
 }
 
+/**
+ * The Markdown report of a grade made by the instructor's grader (a batch regrade, Classroom 50's
+ * bundle): the student's changes to grader files did not count, so instead of the "will be
+ * regraded" warning, `tampered` lists them as unused.
+ */
+export function officialMarkdown(report: GradeReport, rubric: Rubric, tampered = report.tampered ?? []): string {
+  const { tampered: _ignored, ...official } = report;
+  const parts = [renderMarkdown(official, rubric)];
+  if (tampered.length > 0) parts.push('', `> ⚠️ ${escapeMarkdown(tamperNote(tampered))}`);
+  return `${parts.join('\n')}\n`;
+}
+
 /** The French Markdown feedback of one submission of a batch. */
 export function feedbackMarkdown(row: GradebookRow, report: GradeReport | undefined, rubric: Rubric): string {
   const head = `# ${escapeMarkdown(row.name)}`;
   if (row.status === 'error' || !report) {
     return [head, '', '## Correction impossible', '', escapeMarkdown(row.error ?? 'erreur inconnue'), ''].join('\n');
   }
-  const { tampered: _ignored, ...official } = report;
-  const parts = [head, '', renderMarkdown(official, rubric)];
-  if (row.tampered.length > 0) parts.push('', `> ⚠️ ${escapeMarkdown(tamperNote(row.tampered))}`);
-  return `${parts.join('\n')}\n`;
+  return `${head}\n\n${officialMarkdown(report, rubric, row.tampered)}`;
 }
 
 function points(c: CriterionResult): string {
