@@ -15,7 +15,6 @@ import { reference, referenceReport } from '../corpus/sources.ts';
 import { makeSubmission, type Overlay } from '../support/submission.ts';
 
 /** Static grading of one bad folder must stay well under this. */
-const STATIC_DEADLINE_MS = 3_000;
 const MB = 1024 * 1024;
 
 /** Bytes of a deterministic pseudo-random binary blob. */
@@ -110,10 +109,8 @@ describe('static grading of bad files: a verdict in bounded time and memory', { 
     const sub = await makeSubmission(c.overlay());
     try {
       const rssBefore = process.memoryUsage().rss;
-      const start = Date.now();
+      // Bounded time is the describe's timeout (a hang guard); speed itself is `npm run bench`'s job.
       const report = await grade(sub.dir, { staticOnly: true });
-      const elapsed = Date.now() - start;
-      expect(elapsed).toBeLessThan(STATIC_DEADLINE_MS);
       // Bounded memory: a 50 MB file is never read (too large by its size alone), a 2 MB one is parsed
       // in bounded chunks; the process does not grow by more than a few times the read limit.
       expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
@@ -166,14 +163,11 @@ describe.skipIf(engine.state !== 'ready')('dynamic: nothing from outside the rep
   test('a 50 MB compose file is not handed to Compose', async () => {
     const sub = await makeSubmission({ 'docker-compose.yml': huge(50 * MB, 'x-filler: lorem ipsum\n') });
     try {
-      const start = Date.now();
       const report = await grade(sub.dir, { only: ['stack.up', 'stack.psql'] });
       const [up, psql] = report.criteria;
       expect(up!.status).toBe('fail');
       expect(up!.message).toMatch(/absent ou illisible/);
       expect(psql!.message).toMatch(/inutilisable/);
-      // Build (cached) and container phase only: no Compose run on the 50 MB file.
-      expect(Date.now() - start).toBeLessThan(60_000);
     } finally {
       await sub.cleanup();
     }

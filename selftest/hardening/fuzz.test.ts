@@ -20,8 +20,8 @@ import { makeSubmission } from '../support/submission.ts';
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2024);
 /** Inputs per area; about three thousand in all. */
 const PER_AREA = Number(process.env.FUZZ_COUNT ?? 1_000);
-/** No single input may take longer than this to grade statically. */
-const MAX_INPUT_MS = 2_000;
+/** Hang guard: no single input may take longer than this to grade statically (speed itself: npm run bench). */
+const MAX_INPUT_MS = 5_000;
 
 /** mulberry32: a tiny, fast, deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -183,7 +183,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('static checks survive mutated inputs', { timeout: 120_000 }, () => {
+describe('static checks survive mutated inputs', { timeout: 300_000 }, () => {
   test.each(AREAS.map((area, index) => [area.name, index] as const))('%s: every mutated input gets a well-formed verdict', async (_, index) => {
     const area = AREAS[index]!;
     const random = prng(SEED + index);

@@ -138,7 +138,9 @@ describe('reportLoader', () => {
     if (report.state === 'unavailable') expect(report.message).toMatch(message);
   });
 
-  it('handles a 2 MB report in well under a second', async () => {
+  // A hang guard, not a speed measure (speed is `npm run bench`'s job): the test's own timeout fails a
+  // parse that goes pathological on a large or adversarial report.
+  it('parses a 2 MB report and a 60,000-heading report into the 30 questions', async () => {
     let big = REFERENCE_REPORT;
     while (big.length < 1_950_000) big += `\n${REFERENCE_REPORT}`;
     const stress = `${REFERENCE_REPORT}\n${'> q\n\ntexte\n\n### 2.a x\n\n'.repeat(60_000)}`;
@@ -146,9 +148,7 @@ describe('reportLoader', () => {
       const { dir, cleanup } = await makeSubmission({ 'REPORT.md': text });
       try {
         const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
-        const started = performance.now();
         const report = await ctx.load(reportLoader);
-        expect(performance.now() - started).toBeLessThan(1000);
         expect(report.state === 'ok' && report.sections.size).toBe(30);
       } finally {
         await cleanup();
