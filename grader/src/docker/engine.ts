@@ -1,30 +1,69 @@
 import Docker from 'dockerode';
 import { execa } from 'execa';
+import { dockerodeOptions, withEngineVariables } from './engine/connect.ts';
+import { DEFAULT_UNIX_HOST, resolveEndpoint, type Endpoint } from './engine/endpoint.ts';
+
+export type { Endpoint } from './engine/endpoint.ts';
+
+export type EngineAbsence =
+  /** The CLI's configuration names a context the grader cannot read. */
+  | { kind: 'bad-context'; reason: string; context?: string }
+  /** Nothing answers at the endpoint. */
+  | { kind: 'no-engine'; reason: string; endpoint: Endpoint }
+  | { kind: 'no-compose'; reason: string; endpoint: Endpoint }
+  | { kind: 'no-buildx'; reason: string; endpoint: Endpoint };
 
 export type EngineProbe =
-  | { state: 'ready'; docker: Docker; serverVersion: string; composeVersion: string }
-  | { state: 'absent'; reason: string };
+  | { state: 'ready'; docker: Docker; endpoint: Endpoint; serverVersion: string; composeVersion: string; buildxVersion: string }
+  | ({ state: 'absent' } & EngineAbsence);
 
-/** A dockerode client for the engine the docker CLI would use (DOCKER_HOST or the local socket). */
-export function connectDocker(): Docker {
-  return new Docker();
+let current: Endpoint | undefined;
+
+/**
+ * The engine of the current grading run: resolved by `probeEngine` when the run starts (or, before
+ * any probe, from the environment now), then used by every API call and every docker subprocess.
+ */
+export function currentEndpoint(): Endpoint {
+  if (!current) {
+    const resolution = resolveEndpoint({ env: process.env });
+    current = resolution.state === 'ok' ? resolution.endpoint : { host: DEFAULT_UNIX_HOST, source: 'default' };
+  }
+  return current;
 }
 
-/** Whether an engine answers and Compose v2 is installed, each within a short deadline. */
-export async function probeEngine(timeoutMs = 5_000): Promise<EngineProbe> {
-  const docker = connectDocker();
+/** The environment of a `docker`/`docker compose` subprocess: `base` pointed at the run's engine. */
+export function dockerEnv(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return withEngineVariables(base, currentEndpoint());
+}
+
+/** A dockerode client for the run's engine (the one the docker CLI would use). */
+export function connectDocker(endpoint: Endpoint = currentEndpoint()): Docker {
+  return new Docker(dockerodeOptions(endpoint));
+}
+
+/**
+ * Resolves the docker CLI's engine for a new run, then checks, each within a short deadline, that
+ * it answers and that the Compose v2 and buildx plugins are installed.
+ */
+export async function probeEngine(timeoutMs = 5_000, env: NodeJS.ProcessEnv = process.env): Promise<EngineProbe> {
+  const resolution = resolveEndpoint({ env });
+  if (resolution.state === 'invalid') return { state: 'absent', kind: 'bad-context', reason: resolution.reason, ...(resolution.context ? { context: resolution.context } : {}) };
+  const endpoint = resolution.endpoint;
+  current = endpoint;
+  let docker: Docker;
   let serverVersion: string;
   try {
+    docker = connectDocker(endpoint);
     const version = await withTimeout(docker.version(), timeoutMs, 'docker engine');
     serverVersion = version.Version;
   } catch (error) {
-    return { state: 'absent', reason: `no Docker engine answers: ${(error as Error).message}` };
+    return { state: 'absent', kind: 'no-engine', endpoint, reason: `no Docker engine answers at ${endpoint.host}: ${(error as Error).message}` };
   }
-  const compose = await execa('docker', ['compose', 'version', '--short'], { reject: false, timeout: timeoutMs });
-  if (compose.exitCode !== 0) {
-    return { state: 'absent', reason: 'the Docker Compose v2 plugin (docker compose) is not installed' };
-  }
-  return { state: 'ready', docker, serverVersion, composeVersion: compose.stdout.trim() };
+  const cli = (args: string[]) => execa('docker', args, { reject: false, timeout: timeoutMs, env: withEngineVariables(env, endpoint), extendEnv: false, stdin: 'ignore' });
+  const [compose, buildx] = await Promise.all([cli(['compose', 'version', '--short']), cli(['buildx', 'version'])]);
+  if (compose.exitCode !== 0) return { state: 'absent', kind: 'no-compose', endpoint, reason: 'the Docker Compose v2 plugin (docker compose) is not installed' };
+  if (buildx.exitCode !== 0) return { state: 'absent', kind: 'no-buildx', endpoint, reason: 'the buildx plugin (docker buildx), which builds with BuildKit, is not installed' };
+  return { state: 'ready', docker, endpoint, serverVersion, composeVersion: String(compose.stdout).trim(), buildxVersion: String(buildx.stdout).trim() };
 }
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -11,11 +11,6 @@ export interface RunIdentity {
   /** `p<pid>-<random>`: the grading process's pid is readable from the id alone. */
   id: string;
   labels: Record<string, string>;
-  /**
-   * Labels for `docker build`: the run label only. The classic builder adds one LABEL step per
-   * label, so several labels would leave labelled intermediate images behind as build cache.
-   */
-  buildLabels: Record<string, string>;
   /** Compose project name, unique per run. */
   project: string;
   /** Tag of the image built once for the run. */
@@ -29,7 +24,6 @@ export function newRunIdentity(): RunIdentity {
   return {
     id,
     labels: { [RUN_LABEL]: id, [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() },
-    buildLabels: { [RUN_LABEL]: id },
     project: `dockerlab-${id}`,
     imageTag: `docker-lab-grade/api:${id}`,
     namePrefix: `dockerlab-${id}`,

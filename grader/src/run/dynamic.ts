@@ -4,7 +4,7 @@ import type { Finding } from '../model/result.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { buildImage } from '../docker/build/build-image.ts';
-import { measureAddedLayers } from '../docker/build/layers.ts';
+import { finalStageBase, measureAddedLayers } from '../docker/build/layers.ts';
 import { removeUntilGone } from '../docker/cleanup/reaper.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import { startApiContainer, timeGracefulStop, waitForHealth, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
@@ -57,13 +57,15 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   const dockerfile = await submission.read('starter/Dockerfile');
   const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
   const build = starter.state === 'ok'
-    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.buildLabels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
+    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
     : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
   record('image.build', imageBuild.judge({ build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, settings), buildStart);
   const built = build.state === 'built';
 
   const sizeStart = Date.now();
-  const size = built ? await measureAddedLayers(docker, run.imageTag, build.log.baseImageId).catch((error: Error) => ({ state: 'unknown-base' as const, reason: error.message })) : { state: 'not-built' as const };
+  const size = built
+    ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, reason: error.message }))
+    : { state: 'not-built' as const };
   record('image.size', imageSize.judge(size, settings), sizeStart);
 
   const containerPhase = async () => {

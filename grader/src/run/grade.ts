@@ -107,7 +107,7 @@ async function gradeDynamic(
   const probe = await probeEngine();
   if (probe.state === 'absent') {
     onEngineAbsent(probe.reason);
-    const finding = engineAbsentFinding(probe.reason);
+    const finding = engineAbsentFinding(probe);
     return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
   }
   await sweepOrphans(probe.docker).catch(() => []);

@@ -67,7 +67,7 @@ export function processAlive(pid: number): boolean {
 /** Runs labelled on this host whose grading process is gone: what a killed run left behind. */
 export async function findOrphanRuns(docker: Docker): Promise<string[]> {
   const filters = JSON.stringify({ label: [RUN_LABEL, `${HOST_LABEL}=${hostname()}`] });
-  // Images carry the run label only (see RunIdentity.buildLabels): their pid is in the run id.
+  // Images built before BuildKit carried the run label only: their pid is in the run id.
   const imageFilters = JSON.stringify({ label: [RUN_LABEL] });
   const labelled: Array<{ Labels?: Record<string, string> | null }> = [
     ...(await docker.listContainers({ all: true, filters }).catch(() => [])),

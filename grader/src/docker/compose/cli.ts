@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { plainText } from '../../text/plain-text.ts';
+import { dockerEnv } from '../engine.ts';
 
 export interface ComposeResult {
   ok: boolean;
@@ -11,13 +12,16 @@ export interface ComposeResult {
 
 const MAX_OUTPUT = 256 * 1024;
 
-/** Environment for `docker compose` without the caller's COMPOSE_* settings, which would change the project. */
+/**
+ * Environment for `docker compose`: without the caller's COMPOSE_* settings, which would change the
+ * project, and pointed at the run's engine.
+ */
 function composeEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('COMPOSE_')) env[key] = value;
   }
-  return env;
+  return dockerEnv(env);
 }
 
 /** Runs `docker compose ARGS` with a deadline; never throws. */

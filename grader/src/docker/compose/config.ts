@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
+import { dockerEnv } from '../engine.ts';
 
 export type ComposeConfig =
   | { state: 'ok'; config: Record<string, unknown> }
@@ -20,12 +21,14 @@ export async function composeConfig(
 ): Promise<ComposeConfig> {
   const dir = resolve(folder);
   const project = options.project ? ['-p', options.project] : [];
-  // Only what the CLI needs to find its engine and plugins: no shell variable leaks into interpolation.
-  const env: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'DOCKER_HOST', 'DOCKER_CONFIG', 'DOCKER_CONTEXT', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY']) {
+  // Only what the CLI needs to find its plugins, plus the run's engine: no shell variable leaks into
+  // interpolation.
+  const base: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'HOME', 'DOCKER_CONFIG']) {
     const value = process.env[name];
-    if (value !== undefined) env[name] = value;
+    if (value !== undefined) base[name] = value;
   }
+  const env = dockerEnv(base);
   try {
     const args = ['compose', ...project, '-f', join(dir, 'docker-compose.yml'), '--project-directory', dir, '--env-file', '/dev/null', 'config', '--format', 'json'];
     const result = await execa('docker', args, {

@@ -8,6 +8,7 @@ import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
 import { ComposeProject, type ServiceState } from './cli.ts';
 import { composeConfig } from './config.ts';
+import { dockerEnv } from '../engine.ts';
 import { hostFileProblems, hostSafetyProblems, sanitizeModel, type ComposeModel, type HostSafetyProblem } from './sanitize.ts';
 
 export interface StackSettings {
@@ -180,7 +181,7 @@ export class Stack {
       await this.rememberVolumes();
       await this.project.run(['down', '-v', '--remove-orphans', '--timeout', '5'], 60_000);
       if (this.mountedVolumes.size > 0) {
-        await execa('docker', ['volume', 'rm', '--force', ...this.mountedVolumes], { reject: false, timeout: 30_000, stdin: 'ignore' });
+        await execa('docker', ['volume', 'rm', '--force', ...this.mountedVolumes], { reject: false, timeout: 30_000, stdin: 'ignore', env: dockerEnv(), extendEnv: false });
       }
       this.mountedVolumes.clear();
     }
@@ -192,7 +193,7 @@ export class Stack {
   private async rememberVolumes(): Promise<void> {
     const ids = (await this.requireProject().run(['ps', '-aq'], 15_000)).stdout.split('\n').filter(Boolean);
     if (ids.length === 0) return;
-    const inspect = await execa('docker', ['inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}', ...ids], { reject: false, timeout: 15_000, stdin: 'ignore' });
+    const inspect = await execa('docker', ['inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}', ...ids], { reject: false, timeout: 15_000, stdin: 'ignore', env: dockerEnv(), extendEnv: false });
     for (const name of String(inspect.stdout).split(/\s+/).filter(Boolean)) this.mountedVolumes.add(name);
   }
 
