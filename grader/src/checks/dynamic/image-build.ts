@@ -67,6 +67,7 @@ function stepName(build: Extract<BuildOutcome, { log: unknown }>): string {
 }
 
 function stepLine(build: Extract<BuildOutcome, { log: unknown }>, text?: string): number | undefined {
+  if (build.log.sourceLine !== undefined) return build.log.sourceLine;
   const step = build.log.lastStep;
   if (!step || !text) return undefined;
   try {

@@ -25,8 +25,8 @@ export interface BuildLog {
   /** Base image reference of each stage's `FROM`, as the builder resolved it (after ARG substitution). */
   stageBases: Map<string, string>;
   vertexes: Map<string, VertexState>;
-  /** Set when the build reported the image it wrote. */
-  imageId?: string;
+  /** Line of the Dockerfile the CLI pointed at with its error (`Dockerfile:5` above the excerpt), when it printed one. */
+  sourceLine?: number;
 }
 
 interface VertexState {
@@ -115,6 +115,8 @@ export function addCliLine(log: BuildLog, line: string): void {
   pushLine(log, text);
   const error = /^ERROR:\s*(.*)$/.exec(text);
   if (error && !log.error) log.error = error[1];
+  const source = /^Dockerfile:(\d+)$/.exec(text.trim());
+  if (source && log.sourceLine === undefined) log.sourceLine = Number(source[1]);
 }
 
 function stepOfInterest(log: BuildLog): BuildStep | undefined {
