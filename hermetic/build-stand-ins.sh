@@ -1,25 +1,64 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for python:3.13-slim and postgres:17 from Debian 13 packages on machines
-# that reach no image registry (spec §7). Idempotent: an image already present is never replaced.
+# that reach no image registry (spec §7), in the engine the docker CLI talks to (DOCKER_HOST works).
 # Usage: bash hermetic/build-stand-ins.sh   (or: npm run images:hermetic)
+#
+# Settings (environment):
+#   DOCKER_LAB_OFFLINE=1             the machine reaches no image registry: never try `docker pull`.
+#   DOCKER_LAB_STAND_IN_SOURCE=HOST  another engine (a DOCKER_HOST value) that may hold current
+#                                    stand-ins: they are copied with `docker save | docker load`
+#                                    instead of being built again.
+#
+# Idempotent. A stand-in carries `org.docker-lab.stand-in.version` (its Dockerfile's LABEL, an
+# integer; none = 0): one whose version is lower than its Dockerfile's is rebuilt, a current one is
+# kept. An image that is not a stand-in (pulled from a registry) is never replaced.
+# Package sources are this machine's own apt configuration (hermetic/apt-sources.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# shellcheck source=apt-sources.sh
+. "$here/apt-sources.sh"
 suite=trixie
 python_image=python:3.13-slim
 postgres_image=postgres:17
-stand_in_label=org.opencontainers.image.description
+version_label=org.docker-lab.stand-in.version
+description_label=org.opencontainers.image.description
 
-have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+context_of() { case "$1" in "$python_image") echo "$here/python" ;; "$postgres_image") echo "$here/postgres" ;; esac; }
+
+# The version its Dockerfile gives a stand-in (0 without a label).
+wanted_version() {
+  local v
+  v=$(sed -n "s/.*${version_label//./\\.}=\"\{0,1\}\([0-9][0-9]*\)\"\{0,1\}.*/\1/p" "$(context_of "$1")/Dockerfile" | tail -n 1)
+  echo "${v:-0}"
+}
+
+# state IMAGE [HOST]: "absent", "foreign" (not a stand-in), or the stand-in's version.
+state() {
+  local image=$1 labels
+  labels=$(docker ${2:+-H "$2"} image inspect -f "{{index .Config.Labels \"$version_label\"}}|{{index .Config.Labels \"$description_label\"}}" "$image" 2>/dev/null) || { echo absent; return; }
+  local version=${labels%%|*} description=${labels#*|}
+  if [ -n "$version" ]; then echo "$version"; elif [[ "$description" == Stand-in* ]]; then echo 0; else echo foreign; fi
+}
 
 try_pull() {
-  local image=$1
-  if timeout 120 docker pull -q "$image" >/dev/null 2>&1; then
-    echo "hermetic: pulled $image"
+  [ "${DOCKER_LAB_OFFLINE:-}" = 1 ] && return 1
+  if timeout 120 docker pull -q "$1" >/dev/null 2>&1; then
+    echo "hermetic: pulled $1"
     return 0
   fi
   return 1
+}
+
+# copy_from_source IMAGE WANTED: save|load from DOCKER_LAB_STAND_IN_SOURCE when it holds a current stand-in.
+copy_from_source() {
+  local image=$1 wanted=$2 source=${DOCKER_LAB_STAND_IN_SOURCE:-} found
+  [ -n "$source" ] || return 1
+  found=$(state "$image" "$source")
+  case "$found" in absent | foreign) return 1 ;; esac
+  [ "$found" -ge "$wanted" ] || return 1
+  docker -H "$source" save "$image" | docker load -q >/dev/null
+  echo "hermetic: copied stand-in $image (version $found) from $source"
 }
 
 ensure_debootstrap() {
@@ -42,15 +81,19 @@ make_rootfs() {
     "$dir"/usr/share/man/* "$dir"/usr/share/info/*
 }
 
-# import_image DIR NAME DOCKERFILE_DIR: imports the tree, then finishes it with a small Dockerfile
-# (docker import cannot set LABEL or STOPSIGNAL).
+# import_image DIR NAME: imports the tree, then finishes it with the stand-in's Dockerfile
+# (docker import cannot set LABEL or STOPSIGNAL). A stand-in it replaces is removed when unused.
 import_image() {
-  local dir=$1 name=$2 context=$3 base
+  local dir=$1 name=$2 base old
   base="docker-lab-hermetic-base/${name%%:*}:${name##*:}"
+  old=$(docker image inspect -f '{{.Id}}' "$name" 2>/dev/null || true)
   tar -C "$dir" -c . | docker import - "$base" >/dev/null
-  docker build -q --build-arg "BASE=$base" -t "$name" "$context" >/dev/null
+  docker build -q --build-arg "BASE=$base" -t "$name" "$(context_of "$name")" >/dev/null
   docker image rm "$base" >/dev/null
-  echo "hermetic: built stand-in $name ($(docker image inspect -f '{{.Size}}' "$name" | awk '{printf "%.0f MB", $1/1e6}'))"
+  if [ -n "$old" ] && [ "$old" != "$(docker image inspect -f '{{.Id}}' "$name")" ]; then
+    docker image rm "$old" >/dev/null 2>&1 || echo "hermetic: the previous $name ($old) is still in use; left in place"
+  fi
+  echo "hermetic: built stand-in $name, version $(wanted_version "$name") ($(docker image inspect -f '{{.Size}}' "$name" | awk '{printf "%.0f MB", $1/1e6}'))"
 }
 
 build_python() {
@@ -60,7 +103,7 @@ build_python() {
   mkdir -p "$dir/usr/local/bin"
   ln -sf /usr/bin/python3 "$dir/usr/local/bin/python"
   ln -sf /usr/bin/pip3 "$dir/usr/local/bin/pip"
-  import_image "$dir" "$python_image" "$here/python"
+  import_image "$dir" "$python_image"
 }
 
 build_postgres() {
@@ -69,27 +112,36 @@ build_postgres() {
   # The package's post-install made a cluster we do not use: the entry point initialises PGDATA.
   rm -rf "$dir"/var/lib/postgresql/17 "$dir"/etc/postgresql/17
   install -m 0755 "$here/postgres/docker-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
-  import_image "$dir" "$postgres_image" "$here/postgres"
+  import_image "$dir" "$postgres_image"
 }
 
 need=()
 for image in "$python_image" "$postgres_image"; do
-  if have_image "$image"; then
-    echo "hermetic: $image already present, kept as is"
-  elif try_pull "$image"; then
-    :
-  else
-    need+=("$image")
-  fi
+  wanted=$(wanted_version "$image")
+  found=$(state "$image")
+  case "$found" in
+    foreign) echo "hermetic: $image is not a stand-in (pulled from a registry), kept as is"; continue ;;
+    absent) try_pull "$image" && continue ;;
+    *)
+      if [ "$found" -ge "$wanted" ]; then
+        echo "hermetic: stand-in $image version $found already present (Dockerfile: $wanted), kept as is"
+        continue
+      fi
+      echo "hermetic: stand-in $image is version $found, its Dockerfile is at $wanted: replacing it"
+      ;;
+  esac
+  copy_from_source "$image" "$wanted" && continue
+  need+=("$image")
 done
 [ "${#need[@]}" -eq 0 ] && exit 0
 
 ensure_debootstrap
+mirror=$(apt_debian_mirror)
 work=$(mktemp -d /var/tmp/docker-lab-hermetic.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 pids=()
 for image in "${need[@]}"; do
-  echo "hermetic: $image cannot be pulled; building a stand-in from Debian 13 packages"
+  echo "hermetic: building a stand-in for $image from Debian 13 packages"
   case "$image" in
     "$python_image") build_python "$work/python" & ;;
     "$postgres_image") build_postgres "$work/postgres" & ;;
