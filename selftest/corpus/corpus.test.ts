@@ -36,8 +36,14 @@ function expectedVector(differs: Partial<Record<CriterionId, Status>>, ids: read
   return Object.fromEntries(ids.map((id) => [id, differs[id] ?? 'pass']));
 }
 
+/**
+ * `DOCKER_LAB_CORPUS=docker` (CI's passes on its other engines): only the mutants graded on the
+ * engine, i.e. those that exercise the builder, the engine or the stack.
+ */
+const SELECTED = process.env.DOCKER_LAB_CORPUS === 'docker' ? MUTANTS.filter((m) => !m.staticOnly && !touchesOnlyStaticPaths(m.overlay)) : MUTANTS;
+
 describe.concurrent('mutant corpus: every criterion of every mutant', { timeout: 300_000 }, () => {
-  for (const mutant of MUTANTS) {
+  for (const mutant of SELECTED) {
     test(mutant.name, async () => {
       const sub = await makeSubmission(mutant.overlay);
       try {
@@ -71,7 +77,7 @@ describe.concurrent('mutant corpus: every criterion of every mutant', { timeout:
 afterAll(() => {
   const lines = [
     '',
-    `Accuracy over the mutant corpus (${MUTANTS.length} submissions, ${tally.checked} verdicts):`,
+    `Accuracy over the mutant corpus (${SELECTED.length} submissions, ${tally.checked} verdicts):`,
     `  false passes: ${tally.falsePasses.length}`,
     `  false fails:  ${tally.falseFails.length}`,
     `  errors:       ${tally.errors.length}`,
