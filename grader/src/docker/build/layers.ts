@@ -2,7 +2,12 @@ import type Docker from 'dockerode';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { SizeObservation } from '../../checks/dynamic/image-size.ts';
 
-export type FinalBase = { state: 'image'; ref: string } | { state: 'scratch' } | { state: 'unknown'; reason: string };
+/**
+ * `ref`: the final stage's base when BuildKit named it under that stage. BuildKit runs one vertex for
+ * identical `FROM`s of several stages and names it after the first one, so `candidates` lists every
+ * stage's base: the one whose layers the built image starts with, the longest such, is the base.
+ */
+export type FinalBase = { state: 'image'; ref?: string; candidates: string[] } | { state: 'scratch' } | { state: 'unknown'; reason: string };
 
 /**
  * The base image of the final stage, as the builder resolved it: the final `FROM` (following
@@ -22,8 +27,9 @@ export function finalStageBase(dockerfileText: string, stageBases: Map<string, s
   }
   const name = names[index]!;
   const ref = stageBases.get(name) ?? stageBases.get(name.toLowerCase()) ?? (stageBases.size === 1 ? stageBases.get('') : undefined);
-  if (ref) return { state: 'image', ref };
   if ((froms[index]!.getImageName() ?? '').toLowerCase() === 'scratch') return { state: 'scratch' };
+  const candidates = [...new Set(stageBases.values())];
+  if (ref || candidates.length > 0) return { state: 'image', ...(ref ? { ref } : {}), candidates };
   return { state: 'unknown', reason: `l'image de base de l'étape finale (\`${froms[index]!.getImageName() ?? '?'}\`) n'apparaît pas dans le journal de BuildKit` };
 }
 
@@ -43,14 +49,20 @@ export async function measureAddedLayers(docker: Docker, image: string, base: Fi
   const [info, history] = await Promise.all([built.inspect(), built.history() as Promise<HistoryEntry[]>]);
   let own = history;
   if (base.state === 'image') {
-    const baseImage = await inspectRef(docker, base.ref);
-    if (!baseImage) return { state: 'unknown-base', reason: `l'image de base \`${base.ref}\` est introuvable dans le moteur` };
-    const baseLayers = baseImage.info.RootFS?.Layers ?? [];
     const layers = info.RootFS?.Layers ?? [];
-    if (!baseLayers.every((layer, i) => layers[i] === layer)) {
-      return { state: 'unknown-base', reason: `l'image construite ne commence pas par les couches de \`${base.ref}\`` };
+    const isPrefix = (candidate: Docker.ImageInspectInfo) => (candidate.RootFS?.Layers ?? []).every((layer, i) => layers[i] === layer);
+    let chosen: { id: string; info: Docker.ImageInspectInfo; ref: string } | undefined;
+    const named = base.ref ? await inspectRef(docker, base.ref) : undefined;
+    if (named && isPrefix(named.info)) chosen = { ...named, ref: base.ref! };
+    for (const ref of chosen ? [] : base.candidates) {
+      const candidate = await inspectRef(docker, ref);
+      if (candidate && isPrefix(candidate.info) && (!chosen || (candidate.info.RootFS?.Layers?.length ?? 0) > (chosen.info.RootFS?.Layers?.length ?? 0))) chosen = { ...candidate, ref };
     }
-    const baseHistory = (await docker.getImage(baseImage.id).history()) as HistoryEntry[];
+    if (!chosen) {
+      const wanted = base.ref ?? base.candidates.join(', ');
+      return { state: 'unknown-base', reason: named || !base.ref ? `l'image construite ne commence pas par les couches de \`${wanted}\`` : `l'image de base \`${wanted}\` est introuvable dans le moteur` };
+    }
+    const baseHistory = (await docker.getImage(chosen.id).history()) as HistoryEntry[];
     own = history.slice(0, Math.max(0, history.length - baseHistory.length));
   }
   const addedBytes = own.reduce((sum, layer) => sum + (layer.Size ?? 0), 0);
