@@ -36,6 +36,13 @@ describe('BuildKit rawjson progress', () => {
     expect(read(fixture('26.1'), 1).lines).toEqual(whole.lines);
   });
 
+  test('Docker 26.1, build stopped at its deadline: the cancelled RUN, not the FROM listed after it', () => {
+    // Real stderr of a build whose CLI got SIGTERM while `RUN while true; do :; done` ran.
+    const log = read(readFileSync(new URL('./fixtures/cancelled-loop-26.1.rawjson', import.meta.url), 'utf8'));
+    expect(log.lastStep).toEqual({ index: 3, total: 3, instruction: 'RUN while true; do :; done' });
+    expect(log.error).toBe('failed to solve: Canceled: context canceled');
+  });
+
   test('a running step is the step of interest when nothing failed (deadline)', () => {
     const log = createBuildLog();
     const reader = progressReader(log);

@@ -25,6 +25,8 @@ export interface BuildLog {
   /** Base image reference of each stage's `FROM`, as the builder resolved it (after ARG substitution). */
   stageBases: Map<string, string>;
   vertexes: Map<string, VertexState>;
+  /** Vertexes started so far (orders them). */
+  starts: number;
   /** Line of the Dockerfile the CLI pointed at with its error (`Dockerfile:5` above the excerpt), when it printed one. */
   sourceLine?: number;
 }
@@ -33,6 +35,8 @@ interface VertexState {
   number: number;
   name: string;
   started: boolean;
+  /** Order in which vertexes started: BuildKit lists a chain's vertexes before they run, last first. */
+  startOrder: number;
   completed: boolean;
   error?: string;
   step?: BuildStep;
@@ -61,7 +65,7 @@ const MAX_LINE_CHARS = 4_000;
 const CANCELLED = /context canceled|canceled/i;
 
 export function createBuildLog(): BuildLog {
-  return { lines: [], stageBases: new Map(), vertexes: new Map() };
+  return { lines: [], stageBases: new Map(), vertexes: new Map(), starts: 0 };
 }
 
 export function parseStep(name: string): BuildStep | undefined {
@@ -77,7 +81,7 @@ export function addSolveStatus(log: BuildLog, status: SolveStatus): void {
     let state = log.vertexes.get(vertex.digest);
     if (!state) {
       const step = parseStep(vertex.name);
-      state = { number: log.vertexes.size + 1, name: vertex.name, started: false, completed: false, ...(step ? { step } : {}) };
+      state = { number: log.vertexes.size + 1, name: vertex.name, started: false, startOrder: 0, completed: false, ...(step ? { step } : {}) };
       log.vertexes.set(vertex.digest, state);
       if (step) {
         const from = FROM.exec(step.instruction);
@@ -86,12 +90,12 @@ export function addSolveStatus(log: BuildLog, status: SolveStatus): void {
     }
     if (vertex.started && !state.started) {
       state.started = true;
+      state.startOrder = ++log.starts;
       pushLine(log, `#${state.number} ${vertex.name}`);
     }
-    if (vertex.completed && !state.completed) {
-      state.completed = true;
-      if (vertex.cached) pushLine(log, `#${state.number} CACHED`);
-    }
+    if (vertex.completed && !state.completed && vertex.cached) pushLine(log, `#${state.number} CACHED`);
+    // The latest update holds: BuildKit 0.13 may report a vertex completed, then running again.
+    if (vertex.started) state.completed = Boolean(vertex.completed);
     if (vertex.error && !state.error) {
       state.error = vertex.error;
       pushLine(log, `#${state.number} ERROR: ${vertex.error}`);
@@ -119,17 +123,17 @@ export function addCliLine(log: BuildLog, line: string): void {
   if (source && log.sourceLine === undefined) log.sourceLine = Number(source[1]);
 }
 
+/**
+ * The step to name to the student: the first one that failed on its own; else the one the deadline
+ * cancelled (its error says `canceled`); else the last one started that is still running; else the
+ * last one started.
+ */
 function stepOfInterest(log: BuildLog): BuildStep | undefined {
-  let failed: BuildStep | undefined;
-  let running: BuildStep | undefined;
-  let started: BuildStep | undefined;
-  for (const state of log.vertexes.values()) {
-    if (!state.step || !state.started) continue;
-    started = state.step;
-    if (state.error && !CANCELLED.test(state.error)) failed ??= state.step;
-    if (!state.completed) running = state.step;
-  }
-  return failed ?? running ?? started;
+  const steps = [...log.vertexes.values()].filter((state) => state.step && state.started).sort((a, b) => a.startOrder - b.startOrder);
+  const failed = steps.find((state) => state.error && !CANCELLED.test(state.error));
+  const cancelled = steps.filter((state) => state.error && CANCELLED.test(state.error)).at(-1);
+  const running = steps.filter((state) => !state.completed).at(-1);
+  return (failed ?? cancelled ?? running ?? steps.at(-1))?.step;
 }
 
 /** Names of the vertexes that failed on their own. */
