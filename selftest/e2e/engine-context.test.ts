@@ -41,10 +41,12 @@ async function useContext(config: string, name: string, host: string) {
 
 async function runIdsOn(host: string, pid: number): Promise<{ containers: number; images: number }> {
   const ps = await execa('docker', ['-H', host, 'ps', '-aq', '--filter', `label=${PID_LABEL}=${pid}`], { stdin: 'ignore', reject: false });
-  const images = await execa('docker', ['-H', host, 'image', 'ls', '--filter', `label=${RUN_LABEL}`, '--format', `{{.Label "${RUN_LABEL}"}}`], { stdin: 'ignore', reject: false });
+  // `docker image ls --format` has no `.Label`: the run id is read with `image inspect`.
+  const ids = (await execa('docker', ['-H', host, 'image', 'ls', '-q', '--filter', `label=${RUN_LABEL}`], { stdin: 'ignore', reject: false })).stdout.split('\n').filter(Boolean);
+  const runs = ids.length === 0 ? '' : (await execa('docker', ['-H', host, 'image', 'inspect', '--format', `{{index .Config.Labels "${RUN_LABEL}"}}`, ...ids], { stdin: 'ignore', reject: false })).stdout;
   return {
     containers: ps.stdout.split('\n').filter(Boolean).length,
-    images: images.stdout.split('\n').filter((run) => run.startsWith(`p${pid}-`)).length,
+    images: runs.split('\n').filter((run) => run.startsWith(`p${pid}-`)).length,
   };
 }
 
