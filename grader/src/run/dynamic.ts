@@ -7,7 +7,7 @@ import { buildImage } from '../docker/build/build-image.ts';
 import { finalStageBase, measureAddedLayers } from '../docker/build/layers.ts';
 import { removeUntilGone } from '../docker/cleanup/reaper.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
-import { startApiContainer, timeGracefulStop, waitForHealth, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
+import { answersHttp, startApiContainer, timeGracefulStop, waitForHealth, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
 import { Stack, type PersistenceObservation, type PsqlObservation } from '../docker/compose/stack.ts';
 import type { RunIdentity } from '../docker/labels.ts';
 import { imageBuild } from '../checks/dynamic/image-build.ts';
@@ -77,11 +77,11 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
         try {
           const api = await startApiContainer(docker, { image: run.imageTag, name: `${run.namePrefix}-api`, labels: run.labels });
           health = await waitForHealth(docker, api, settings.startupTimeoutSeconds * 1000, options.signal);
-          stop = health.state === 'healthy' ? await timeGracefulStop(docker, api, settings.stopLimitSeconds) : { state: 'not-judged', reason: 'unhealthy' };
+          stop = answersHttp(health) ? await timeGracefulStop(docker, api, settings.stopLimitSeconds) : { state: 'not-judged', reason: 'no-http' };
           await docker.getContainer(api.id).remove({ force: true, v: true }).catch(() => undefined);
         } catch (error) {
           health = { state: 'start-failed', reason: (error as Error).message };
-          stop = { state: 'not-judged', reason: 'unhealthy' };
+          stop = { state: 'not-judged', reason: 'no-http' };
         }
       });
     }

@@ -37,19 +37,25 @@ describe('dockerfile.present', () => {
     expect(finding.message).toMatch(/aucune instruction/);
   });
 
-  it('lists the missing instructions', async () => {
-    const finding = await runOnDockerfile(check, 'FROM python:3.13-slim\n# TODO: EXPOSE\nCOPY . .\nCMD ["uvicorn", "app:app"]\n');
+  it('asks only for FROM and CMD or ENTRYPOINT: each other instruction has its own criterion', async () => {
+    // No WORKDIR, no RUN pip install, no EXPOSE: dockerfile.workdir, .layer-order and .expose say so.
+    expect((await runOnDockerfile(check, 'FROM python:3.13-slim\n# TODO: EXPOSE\nCOPY . .\nCMD ["uvicorn", "app:app"]\n')).status).toBe('pass');
+    expect((await runOnDockerfile(check, 'FROM python:3.13-slim\nENTRYPOINT ["uvicorn", "app:app"]\n')).status).toBe('pass');
+    expect((await runOnFolder(check, { 'starter/Dockerfile': GOOD.replace('EXPOSE 8000\n', '') })).status).toBe('pass');
+  });
+
+  it('fails a Dockerfile without CMD or ENTRYPOINT, naming it at the first TODO', async () => {
+    const finding = await runOnDockerfile(check, 'FROM python:3.13-slim\n# TODO 6 : CMD\nWORKDIR /app\n');
     expect(finding).toMatchObject({ status: 'fail', line: 2 });
-    expect(finding.message).toContain('WORKDIR');
-    expect(finding.message).toContain('RUN pip install');
-    expect(finding.message).toContain('EXPOSE');
+    expect(finding.message).toContain('CMD (commande de démarrage)');
     expect(finding.message).not.toContain('FROM (');
   });
 
-  it('fails a RUN that installs nothing with pip', async () => {
-    const finding = await runOnDockerfile(check, GOOD.replace('RUN pip install --no-cache-dir -r requirements.txt', 'RUN echo pip install'));
+  it('fails a Dockerfile without FROM: an instruction before it is refused at its line, an ARG alone names both', async () => {
+    expect(await runOnDockerfile(check, 'WORKDIR /app\nCMD ["uvicorn", "app:app"]\n')).toMatchObject({ status: 'fail', line: 1 });
+    const finding = await runOnDockerfile(check, 'ARG PY=3.13\n');
     expect(finding.status).toBe('fail');
-    expect(finding.message).toContain('RUN pip install');
+    expect(finding.message).toContain('FROM (image de base) et CMD (commande de démarrage)');
   });
 
   it('fails an instruction Docker does not know, at its line', async () => {

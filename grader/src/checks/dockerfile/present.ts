@@ -1,7 +1,9 @@
-// dockerfile.present: starter/Dockerfile exists, parses, and has the instructions its TODOs ask for.
+// dockerfile.present: starter/Dockerfile exists, parses, and is no longer the untouched skeleton: it
+// has at least a FROM and a CMD or ENTRYPOINT. Every other instruction the TODOs ask for (WORKDIR,
+// COPY, RUN pip install, EXPOSE…) is judged by its own criterion only, so a missing one costs its
+// points once (spec §5).
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCheck } from '../check.ts';
-import { pipInstalls } from './pip.ts';
 import { DOCKERFILE, dockerfileSource } from './source.ts';
 
 export const check: StaticCheck = {
@@ -27,16 +29,13 @@ export const check: StaticCheck = {
       );
     }
     const has = (...keywords: string[]): boolean => steps.some((step) => keywords.includes(step.keyword));
-    const missing: string[] = [];
-    if (!has('FROM')) missing.push('FROM (image de base)');
-    if (!has('WORKDIR')) missing.push('WORKDIR (dossier de travail)');
-    if (!has('COPY', 'ADD')) missing.push('COPY (copie des fichiers)');
-    if (!steps.some((step) => pipInstalls(step).length > 0)) missing.push('RUN pip install (installation des dépendances)');
-    if (!has('EXPOSE')) missing.push('EXPOSE (port de l’API)');
-    if (!has('CMD', 'ENTRYPOINT')) missing.push('CMD (commande de démarrage)');
+    const missing = [
+      ...(has('FROM') ? [] : [{ what: 'FROM (image de base)', why: 'sans FROM, Docker ne construit rien' }]),
+      ...(has('CMD', 'ENTRYPOINT') ? [] : [{ what: 'CMD (commande de démarrage)', why: 'sans CMD, le conteneur ne lance pas l’API' }]),
+    ];
     if (missing.length > 0) {
       return fail(
-        `Il manque ${missing.length > 1 ? 'des instructions demandées par les TODO' : 'une instruction demandée par les TODO'} : ${missing.join(', ')}. Écrivez chacune sous son TODO.`,
+        `Dockerfile incomplet : il manque ${missing.map((m) => m.what).join(' et ')} ; ${missing.map((m) => m.why).join(', et ')}. Écrivez ${missing.length > 1 ? 'chacune' : 'l’instruction'} sous son TODO.`,
         { file: DOCKERFILE, ...(todoLines[0] ? { line: todoLines[0] } : {}) },
       );
     }

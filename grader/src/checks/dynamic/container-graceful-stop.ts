@@ -11,7 +11,11 @@ export const containerGracefulStop: DynamicCheck<GracefulStopInput> = {
       case 'not-built':
         return blocked("l'image ne se construit pas (voir image.build).");
       case 'not-judged':
-        return blocked("le conteneur ne répond pas sur /health (voir container.health) ; l'arrêt n'est mesuré que sur un conteneur en bonne santé.");
+        return blocked(
+          observation.reason === 'not-running'
+            ? "le conteneur s'est arrêté de lui-même avant `docker stop` (voir container.health) ; l'arrêt n'est mesuré que sur un conteneur qui tourne."
+            : "le conteneur ne répond pas en HTTP sur le port 8000 (voir container.health) ; l'arrêt n'est mesuré que sur un serveur qui tourne et répond.",
+        );
       case 'stop-failed':
         return { status: 'error', message: `docker stop a échoué : ${observation.reason}` };
       case 'stopped': {

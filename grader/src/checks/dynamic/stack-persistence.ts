@@ -4,7 +4,7 @@ import { blocked } from './dynamic-check.ts';
 
 export const stackPersistence: DynamicCheck<PersistenceObservation> = {
   id: 'stack.persistence',
-  judge(observation) {
+  judge(observation, settings) {
     switch (observation.state) {
       case 'not-judged':
         return blocked(observation.reason);
@@ -15,6 +15,12 @@ export const stackPersistence: DynamicCheck<PersistenceObservation> = {
           status: 'fail',
           file: 'docker-compose.yml',
           message: `Une ligne écrite dans PostgreSQL a disparu après \`docker compose down\` puis \`up\` (${observation.seen}). Sans volume nommé monté sur /var/lib/postgresql/data, les données vivent dans le conteneur et partent avec lui : déclarez un volume (ex. \`pgdata:/var/lib/postgresql/data\`).`,
+        };
+      case 'not-restarted':
+        return {
+          status: 'fail',
+          file: 'docker-compose.yml',
+          message: `Après \`docker compose down\` puis \`up\`, PostgreSQL n'a pas fini de redémarrer dans le service db en ${settings.startupTimeoutSeconds} s (${observation.seen}) : la persistance n'a pas pu être vérifiée. Relancez la pile et lisez \`docker compose logs db\`.`,
         };
       case 'failed':
         return {

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { parse } from 'yaml';
 import { waitForHealthy } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
+import { waitForFinalPostgres, type PingResult } from '../wait/postgres.ts';
 import { ComposeProject, type ServiceState } from './cli.ts';
 import { composeConfig } from './config.ts';
 import { dockerEnv } from '../engine.ts';
@@ -36,19 +37,38 @@ export type StackUpObservation =
 export type PsqlObservation =
   | { state: 'ok'; output: string }
   | { state: 'no-db' }
-  | { state: 'failed'; error: string; services: ServiceReport[] }
+  /** `notReady`: what was seen when the wait for the final server ended without it (French). */
+  | { state: 'failed'; error: string; notReady?: string; services: ServiceReport[] }
   | { state: 'not-judged'; reason: string };
 
 export type PersistenceObservation =
   | { state: 'kept' }
   | { state: 'lost'; seen: string }
   | { state: 'failed'; step: string; error: string }
+  /** The database did not finish starting again after `down` then `up`. */
+  | { state: 'not-restarted'; seen: string; error: string }
   | { state: 'not-judged'; reason: string };
+
+export type PsqlResult = { ok: true; output: string } | { ok: false; error: string; notReady?: string };
 
 /** psql as the lab asks for it; `-v ON_ERROR_STOP=1` makes a failing statement a non-zero exit. */
 const PSQL = ['exec', '-T', 'db', 'psql', '-U', 'demo', '-d', 'demo', '-v', 'ON_ERROR_STOP=1', '-X', '-tA', '-c'];
-/** psql errors that waiting will not cure. */
+/**
+ * psql errors that waiting will not cure, once the final server answers (before, `database "demo"
+ * does not exist` is the temporary server's, see wait/postgres.ts). Any other error (`the database
+ * system is starting up`, `… is shutting down`, connection refused, no socket file yet) is retried.
+ */
 const PERMANENT_PSQL = /does not exist|authentication failed|no pg_hba\.conf entry|executable file not found|not running|is not running/i;
+/**
+ * pg_isready over TCP on the loopback of the db container: only the final server listens there. The
+ * user and database are named so that the probe itself leaves no `role "root" does not exist` line
+ * in the logs a student reads.
+ */
+const PG_ISREADY_TCP = ['exec', '-T', 'db', 'sh', '-c', 'exec pg_isready -h 127.0.0.1 -U "${POSTGRES_USER:-postgres}" -d postgres'];
+/** Compose's words for a service whose container does not run. */
+const SERVICE_NOT_RUNNING = /is not running|no container found|no such service/i;
+/** Exit codes of a program that cannot be run (126) or found (127), from the shell or `docker exec`. */
+const NO_PROGRAM_EXIT = [126, 127];
 
 /**
  * The student's Compose stack, run under the grader's rules: normalised by `docker compose config`,
@@ -63,6 +83,8 @@ export class Stack {
   private readonly settings: StackSettings;
   /** Volumes the project's containers mounted: anonymous ones carry no label and outlive `down`. */
   private readonly mountedVolumes = new Set<string>();
+  /** Whether the db container's final server was seen answering since the last (re)start. */
+  private finalServerSeen = false;
 
   constructor(submissionRoot: string, run: { project: string; labels: Record<string, string>; image: string }, settings: StackSettings) {
     this.submissionRoot = submissionRoot;
@@ -136,9 +158,20 @@ export class Stack {
     }
   }
 
-  /** Runs a query with `psql -U demo -d demo` inside `db`, retrying while the server starts. */
-  async psql(sql: string, signal?: AbortSignal): Promise<{ ok: true; output: string } | { ok: false; error: string }> {
+  /**
+   * Runs a query with `psql -U demo -d demo` inside `db` through its Unix socket, as a student types
+   * it, once the database has finished starting: first the "final PostgreSQL server" readiness
+   * strategy, then psql, retried on start-up errors until the same deadline.
+   */
+  async psql(sql: string, signal?: AbortSignal): Promise<PsqlResult> {
     const project = this.requireProject();
+    const start = Date.now();
+    let notReady: string | undefined;
+    if (!this.finalServerSeen) {
+      const wait = await waitForFinalPostgres({ ping: () => this.pingDb(signal) }, this.settings.startupTimeoutMs, signal);
+      this.finalServerSeen = wait.state === 'ready';
+      if (wait.state === 'not-ready') notReady = wait.seen;
+    }
     let error = '';
     const outcome = await pollUntil(
       async () => {
@@ -147,16 +180,27 @@ export class Stack {
         error = lastLines(result.stderr || result.stdout, 5) || `exit ${result.exitCode}`;
         return { done: false, seen: error, final: PERMANENT_PSQL.test(error) };
       },
-      { timeoutMs: this.settings.startupTimeoutMs, intervalMs: 200, signal },
+      { timeoutMs: Math.max(0, this.settings.startupTimeoutMs - (Date.now() - start)), intervalMs: 200, signal },
     );
-    return outcome.ok ? { ok: true, output: outcome.value } : { ok: false, error: outcome.seen || error };
+    if (outcome.ok) return { ok: true, output: outcome.value };
+    return { ok: false, error: outcome.seen || error, ...(notReady ? { notReady } : {}) };
+  }
+
+  /** One `pg_isready -h 127.0.0.1` in the db container. */
+  private async pingDb(signal?: AbortSignal): Promise<PingResult> {
+    const result = await this.requireProject().run(PG_ISREADY_TCP, 10_000, signal);
+    const output = lastLines(`${result.stdout}\n${result.stderr}`, 3);
+    if (result.timedOut) return { kind: 'answered', exitCode: -1, output: 'pg_isready sans réponse en 10 s' };
+    if (!result.ok && SERVICE_NOT_RUNNING.test(result.stderr)) return { kind: 'container-stopped', seen: `le service db ne tourne pas (${output})` };
+    if (NO_PROGRAM_EXIT.includes(result.exitCode ?? 0) || /executable file not found/i.test(result.stderr)) return { kind: 'cannot-probe', seen: output };
+    return { kind: 'answered', exitCode: result.exitCode ?? -1, output };
   }
 
   async checkPsql(signal?: AbortSignal): Promise<PsqlObservation> {
     if (!(await this.hasService('db'))) return { state: 'no-db' };
     const result = await this.psql('SELECT current_user, current_database();', signal);
     if (result.ok) return { state: 'ok', output: result.output };
-    return { state: 'failed', error: result.error, services: await this.report(['db']) };
+    return { state: 'failed', error: result.error, ...(result.notReady ? { notReady: result.notReady } : {}), services: await this.report(['db']) };
   }
 
   /** Writes a row, runs `down` (volumes kept) then `up`, and reads the row back. */
@@ -166,12 +210,15 @@ export class Stack {
     const write = await this.psql(`CREATE TABLE IF NOT EXISTS grader_persistence (token text); INSERT INTO grader_persistence VALUES ('${token}');`, signal);
     if (!write.ok) return { state: 'failed', step: 'insert', error: write.error };
     await this.rememberVolumes();
+    this.finalServerSeen = false;
     const down = await project.run(['down', '--timeout', '10'], this.settings.stackTimeoutMs, signal);
     if (!down.ok) return { state: 'failed', step: 'down', error: lastLines(down.stderr, 5) };
     const up = await project.run(['up', '-d', '--no-build', 'db'], this.settings.stackTimeoutMs, signal);
     if (!up.ok && !(await this.hasRunning('db'))) return { state: 'failed', step: 'up', error: lastLines(up.stderr, 5) };
+    // Waits for the restarted server the same way: an empty volume starts in two phases again.
     const read = await this.psql(`SELECT count(*) FROM grader_persistence WHERE token = '${token}';`, signal);
     if (read.ok && read.output.trim() === '1') return { state: 'kept' };
+    if (!read.ok && read.notReady) return { state: 'not-restarted', seen: read.notReady, error: read.error };
     return { state: 'lost', seen: read.ok ? `la requête a trouvé ${read.output.trim() || '0'} ligne` : read.error };
   }
 

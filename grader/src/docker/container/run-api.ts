@@ -13,7 +13,8 @@ export type HealthObservation =
 
 export type StopObservation =
   | { state: 'stopped'; durationMs: number; exitCode: number }
-  | { state: 'not-judged'; reason: 'unhealthy' }
+  /** `no-http`: the port never answered HTTP; `not-running`: the container had stopped by itself. */
+  | { state: 'not-judged'; reason: 'no-http' | 'not-running' }
   | { state: 'stop-failed'; reason: string };
 
 export interface ApiContainer {
@@ -90,9 +91,26 @@ export async function waitForHealth(
   }
 }
 
-/** Times `docker stop` of a running, healthy container; the grace period is a bit over the limit. */
+/**
+ * Whether the app's server was seen running and answering HTTP on its port, whatever `/health`
+ * returned (a 500 or a wrong body is still a live server whose stop can be timed): the condition
+ * for judging container.graceful-stop. A crash or a port that never answered is not.
+ */
+export function answersHttp(health: HealthObservation | { state: 'not-built' }): boolean {
+  return health.state === 'healthy' || health.state === 'bad-answer';
+}
+
+/**
+ * Times `docker stop` of a container still running (a crashed one "stops" in no time and proves
+ * nothing); the grace period is a bit over the limit.
+ */
 export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitSeconds: number): Promise<StopObservation> {
   const container = docker.getContainer(api.id);
+  try {
+    if (!(await container.inspect()).State.Running) return { state: 'not-judged', reason: 'not-running' };
+  } catch (error) {
+    return { state: 'stop-failed', reason: (error as Error).message };
+  }
   const start = Date.now();
   try {
     await container.stop({ t: Math.ceil(limitSeconds) + 1 });
