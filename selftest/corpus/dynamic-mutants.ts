@@ -19,8 +19,26 @@ const allPass = {
   'stack.persistence': 'pass',
 } as const satisfies DynamicMutant['expect'];
 
-/** The app answers but not as asked: the container and the stack fail, the database still works. */
+/** The app never answers HTTP (crash, wrong address): its stop cannot be judged either; the database still works. */
 const appBroken = { ...allPass, 'container.health': 'fail', 'container.graceful-stop': 'fail', 'stack.up': 'fail' } as const;
+/** The app answers, but not as asked: a live server, whose stop is judged on its own (spec §5). */
+const appAnswersWrong = { ...allPass, 'container.health': 'fail', 'stack.up': 'fail' } as const;
+
+/**
+ * A stack as many students write it: no healthcheck, `depends_on` as a list, and an init script
+ * mounted from the submission that keeps the official image's temporary, socket-only server up for
+ * a few seconds, so every grading run meets the start-up window. The delay is the submission's; the
+ * grader still only waits on conditions.
+ */
+const slowInitCompose = replaceOnce(
+  replaceOnce(
+    replaceOnce(reference.compose, /\n    healthcheck:\n(      .*\n)+/, '\n'),
+    /depends_on:\n\s+db:\n\s+condition: service_healthy/,
+    'depends_on:\n      - db',
+  ),
+  '      - pgdata:/var/lib/postgresql/data\n',
+  '      - pgdata:/var/lib/postgresql/data\n      - ./starter/initdb:/docker-entrypoint-initdb.d:ro\n',
+);
 
 export const DYNAMIC_MUTANTS: DynamicMutant[] = [
   { name: 'reference', overlay: {}, expect: allPass },
@@ -37,12 +55,12 @@ export const DYNAMIC_MUTANTS: DynamicMutant[] = [
   {
     name: '/health answers 500',
     overlay: { 'starter/app.py': replaceOnce(reference.app, 'return {"status": "ok"}', 'raise RuntimeError("boom")') },
-    expect: appBroken,
+    expect: appAnswersWrong,
   },
   {
     name: '/health answers another body',
     overlay: { 'starter/app.py': replaceOnce(reference.app, 'return {"status": "ok"}', 'return {"status": "up"}') },
-    expect: appBroken,
+    expect: appAnswersWrong,
   },
   {
     name: 'uvicorn bound to 127.0.0.1',
@@ -65,6 +83,11 @@ export const DYNAMIC_MUTANTS: DynamicMutant[] = [
       'docker-compose.yml': replaceOnce(replaceOnce(reference.compose, /\n    volumes:\n      - pgdata:\/var\/lib\/postgresql\/data/, ''), /\nvolumes:\n  pgdata: \{\}\n?/, '\n'),
     },
     expect: { ...allPass, 'stack.persistence': 'fail' },
+  },
+  {
+    name: 'no healthcheck, init script keeps the temporary server up 3 s',
+    overlay: { 'docker-compose.yml': slowInitCompose, 'starter/initdb/10-slow.sql': 'SELECT pg_sleep(3);\n' },
+    expect: allPass,
   },
   {
     name: 'a 130 MB blob added to the image',
