@@ -80,11 +80,25 @@ export async function rawDockerFloor(submissionDir: string): Promise<FloorResult
       const { stdout } = await compose(['port', 'api', '8000']);
       return waitHealthy(Number(stdout.trim().split(':').pop()));
     });
+    // `--wait` trusts the reference's healthcheck (pg_isready on the socket), which the official
+    // image's temporary, socket-only server already satisfies: like a careful student, wait until the
+    // final server answers over TCP before typing psql.
+    const finalServer = async () => {
+      const outcome = await pollUntil(async () => {
+        const ping = await compose(['exec', '-T', 'db', 'pg_isready', '-h', '127.0.0.1', '-U', 'demo', '-d', 'demo']).catch((error: { stdout?: string }) => error);
+        return 'exitCode' in ping && ping.exitCode === 0 ? { done: true, value: undefined } : { done: false, seen: String(ping.stdout ?? '') };
+      }, { timeoutMs: 60_000, intervalMs: 200 });
+      if (!outcome.ok) throw new Error(`PostgreSQL never answered over TCP: ${outcome.seen}`);
+    };
+    await time('db-ready', finalServer);
     const psql = ['exec', '-T', 'db', 'psql', '-U', 'demo', '-d', 'demo', '-tA', '-c'];
     const { stdout: version } = await time('psql', () => compose([...psql, 'SELECT current_database();']));
     await time('insert', () => compose([...psql, `CREATE TABLE floor (v text); INSERT INTO floor VALUES ('${id}');`]));
     await time('down', () => compose(['down']));
-    await time('up-again', () => compose(['up', '-d', '--no-build', '--wait', '--wait-timeout', '120', 'db']));
+    await time('up-again', async () => {
+      await compose(['up', '-d', '--no-build', '--wait', '--wait-timeout', '120', 'db']);
+      await finalServer();
+    });
     const { stdout: persisted } = await time('select', () => compose([...psql, 'SELECT v FROM floor;']));
     return { health, composeHealth, psql: version.trim(), persisted: persisted.trim(), phases };
   } finally {
