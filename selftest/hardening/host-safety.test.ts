@@ -148,10 +148,12 @@ describe.skipIf(engine.state !== 'ready')('real folders: refused before any Comp
     return stdout.split('\n').filter(Boolean);
   }
 
-  const cases: Array<[string, string, RegExp, string]> = [
+  const cases: Array<[string, string, RegExp, string | undefined]> = [
     ['ipc: host + pid: host on db', reference.compose.replace('    image: postgres:17\n', '    image: postgres:17\n    ipc: host\n    pid: host\n'), /pid: host, ipc: host/, '    pid: host'],
     ['bind mount of / in long syntax', reference.compose.replace('    volumes:\n      - pgdata:/var/lib/postgresql/data\n', '    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - type: bind\n        source: /\n        target: /host\n'), /hors du dépôt/, '      - type: bind'],
     ['env_file read from /etc', reference.compose.replace('    environment:\n      DATABASE_URL', '    env_file: /etc/hostname\n    environment:\n      DATABASE_URL'), /env_file lit \/etc\/hostname/, '    env_file: /etc/hostname'],
+    // The host-file check cannot read it, so it cannot vouch for it: refused, not handed to Compose.
+    ['a file the host-file check cannot parse', `${reference.compose}\nx-note: "never closed\n`, /n'est pas du YAML lisible/, undefined],
   ];
 
   test.each(cases)('%s', async (_, compose, message, offendingLine) => {
@@ -172,7 +174,7 @@ describe.skipIf(engine.state !== 'ready')('real folders: refused before any Comp
       expect(up.message).toMatch(/Pile non démarrée/);
       expect(up.message).toMatch(message);
       expect(up.file).toBe('docker-compose.yml');
-      expect(compose.split('\n')[up.line! - 1]).toBe(offendingLine);
+      if (offendingLine !== undefined) expect(compose.split('\n')[up.line! - 1]).toBe(offendingLine);
       // Neither psql nor the persistence check ran: the stack never started.
       expect(byId.get('stack.psql')!.message).toMatch(/ne démarre pas/);
       expect(byId.get('stack.persistence')!.message).toMatch(/ne démarre pas/);

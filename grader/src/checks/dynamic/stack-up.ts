@@ -30,6 +30,8 @@ export const stackUp: DynamicCheck<StackUpInput> = {
         return blocked("l'image de l'API ne se construit pas (voir image.build).");
       case 'no-compose-file':
         return { status: 'fail', file: FILE, message: `${FILE} est absent ou illisible : la pile ne peut pas démarrer (voir compose.valid).` };
+      case 'unparsable':
+        return { status: 'fail', file: FILE, message: `Pile non démarrée : ${FILE} n'est pas du YAML lisible (${observation.error.slice(0, 200)}), le correcteur ne le confie pas à Compose. Corrigez la syntaxe (voir compose.valid) et testez avec \`docker compose config\`.` };
       case 'config-failed':
         return { status: 'fail', file: FILE, message: `docker compose refuse le fichier : ${observation.error.split('\n').slice(-1)[0]?.slice(0, 300)}. Testez avec \`docker compose config\`.` };
       case 'refused':

@@ -31,23 +31,33 @@ export async function removeRunResources(docker: Docker, runId: string): Promise
       return false;
     }
   };
-  const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
+  // A list call that fails is recorded, never read as "nothing left": the run is not reported clean
+  // when the engine did not answer.
+  const list = async <T>(what: string, call: () => Promise<T>, empty: T): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      report.errors.push(`listing ${what}: ${(error as Error).message}`);
+      return empty;
+    }
+  };
+  const containers = await list('containers', () => docker.listContainers({ all: true, filters }), []);
   await Promise.all(
     containers.map(async (c) => {
       if (await attempt(`container ${c.Id.slice(0, 12)}`, () => docker.getContainer(c.Id).remove({ force: true, v: true }))) report.containers++;
     }),
   );
-  const volumes = (await docker.listVolumes({ filters }).catch(() => ({ Volumes: [] }))).Volumes ?? [];
+  const volumes = (await list('volumes', () => docker.listVolumes({ filters }), { Volumes: [], Warnings: [] })).Volumes ?? [];
   await Promise.all(
     volumes.map(async (v) => {
       if (await attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove())) report.volumes++;
     }),
   );
-  const networks = await docker.listNetworks({ filters }).catch(() => []);
+  const networks = await list('networks', () => docker.listNetworks({ filters }), []);
   for (const n of networks) {
     if (await attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove())) report.networks++;
   }
-  const images = await docker.listImages({ filters }).catch(() => []);
+  const images = await list('images', () => docker.listImages({ filters }), []);
   for (const image of images) {
     if (await attempt(`image ${image.Id.slice(7, 19)}`, () => docker.getImage(image.Id).remove({ force: true, noprune: true }))) report.images++;
   }
@@ -105,5 +115,5 @@ export async function removeUntilGone(docker: Docker, runId: string, timeoutMs =
     },
     { timeoutMs, intervalMs: 200 },
   );
-  if (!outcome.ok) throw new Error(`resources of run ${runId} still present: ${outcome.seen}`);
+  if (!outcome.ok) throw new Error(`resources of run ${runId} still present or not checkable: ${outcome.seen}`);
 }

@@ -29,6 +29,7 @@ export interface ServiceReport {
 export type StackUpObservation =
   | { state: 'refused'; problems: HostSafetyProblem[] }
   | { state: 'config-failed'; error: string }
+  | { state: 'unparsable'; error: string }
   | { state: 'no-api'; services: string[] }
   | { state: 'up-failed'; error: string; timedOut: boolean; services: ServiceReport[] }
   | { state: 'unhealthy'; seen: string; answer?: { status: number; body: string }; services: ServiceReport[] }
@@ -96,6 +97,7 @@ export class Stack {
   async up(signal?: AbortSignal): Promise<StackUpObservation> {
     // Checked before `docker compose config`, which would already read those host files.
     const hostFiles = await this.hostFileProblems();
+    if (!Array.isArray(hostFiles)) return hostFiles;
     if (hostFiles.length > 0) return { state: 'refused', problems: hostFiles };
     const config = await composeConfig(this.submissionRoot, { project: this.run.project, timeoutMs: 30_000, signal });
     if (config.state === 'timeout') return { state: 'config-failed', error: 'docker compose config did not answer within 30 s' };
@@ -114,14 +116,20 @@ export class Stack {
     return this.startAndWait(signal);
   }
 
-  /** Host files the student's compose file makes Compose read (see `hostFileProblems`). */
-  private async hostFileProblems(): Promise<HostSafetyProblem[]> {
+  /**
+   * Host files the student's compose file makes Compose read (see `hostFileProblems`). A file this
+   * check cannot read is refused, not let through: Compose's YAML parser might accept what ours
+   * rejects, and the host files it names would then go unchecked.
+   */
+  private async hostFileProblems(): Promise<HostSafetyProblem[] | { state: 'unparsable'; error: string }> {
+    let document: unknown;
     try {
       const text = await readFile(join(this.submissionRoot, 'docker-compose.yml'), 'utf8');
-      return hostFileProblems(parse(text, { maxAliasCount: 100, merge: true }), this.submissionRoot);
-    } catch {
-      return [];
+      document = parse(text, { maxAliasCount: 100, merge: true });
+    } catch (error) {
+      return { state: 'unparsable', error: (error as Error).message.split('\n')[0] ?? '' };
     }
+    return hostFileProblems(document, this.submissionRoot);
   }
 
   private async startAndWait(signal?: AbortSignal): Promise<StackUpObservation> {
