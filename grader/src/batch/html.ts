@@ -1,10 +1,6 @@
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../text/escape.ts';
 
-/** Escapes text for HTML element content and quoted attribute values; drops control characters. */
-export function escapeHtml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '').replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-}
+export { escapeHtml };
 
 /**
  * A self-contained HTML page: no network access is allowed by its Content-Security-Policy (inline

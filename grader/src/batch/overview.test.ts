@@ -46,7 +46,7 @@ describe('renderOverview', () => {
   test('student-controlled text is escaped', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain(escapeHtml(hostile));
-    expect(escapeHtml(hostile)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
+    expect(escapeHtml(hostile)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;&amp;');
   });
 });
 
@@ -67,7 +67,7 @@ describe('feedback pages', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('\x1b');
     expect(html).toContain('Mauvais &lt;script&gt;');
-    expect(html).toContain("Ils n&#39;ont pas servi : cette note vient du correcteur d&#39;origine.");
+    expect(html).toContain("Ils n&apos;ont pas servi : cette note vient du correcteur d&apos;origine.");
   });
 
   test('Markdown: the official report without the "will be regraded" warning, with the batch tamper note', () => {

@@ -1,14 +1,8 @@
 import type { CriterionResult, GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice } from './groups.ts';
-import { location, plainText } from './terminal.ts';
-
-/** Escapes text for XML content or attributes; drops characters XML 1.0 cannot hold. */
-export function escapeXml(text: string): string {
-  return plainText(text)
-    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
-}
+import { location } from './terminal.ts';
+import { escapeXml } from '../text/escape.ts';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';
 

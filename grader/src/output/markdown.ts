@@ -2,22 +2,17 @@ import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice, needsWork, regradeCommand } from './groups.ts';
 import { groupHint } from './hints.ts';
-import { location, plainText } from './terminal.ts';
+import { location } from './terminal.ts';
+import { plainText } from '../text/plain-text.ts';
+import { escapeHtml } from '../text/escape.ts';
 
 const ICON: Record<Status, string> = { pass: '✅', fail: '❌', skip: '➖', error: '⚠️' };
 const EXCERPT_LINES = 15;
 const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
 
-const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
 /** Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break. */
 export function rubricText(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!).replace(/\|/g, '\\|');
-}
-
-/** Escapes text for an HTML context (also used inside `<pre>`). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!);
+  return escapeHtml(text).replace(/\|/g, '\\|');
 }
 
 /**
@@ -29,7 +24,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function escapeInline(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => HTML[ch]!).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
+  return escapeHtml(text).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
 }
 
 /**

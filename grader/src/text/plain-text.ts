@@ -1,5 +1,10 @@
-/** Removes terminal control sequences and other control characters from student-controlled text. */
+import { stripVTControlCharacters } from 'node:util';
+
+/**
+ * Removes terminal control sequences (Node's own ANSI/VT stripper) and every other control
+ * character but tab and line feed from student-controlled text.
+ */
 export function plainText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-_]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  return stripVTControlCharacters(text).replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }

@@ -4,6 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, RootContent } from 'mdast';
 import type { Loader } from '../check.ts';
 import { ANSWER_PLACEHOLDER, QUESTION_BY_ID, type Question } from '../../lab/questions.ts';
+import { decodeEntities } from '../../text/escape.ts';
 
 export const REPORT_FILE = 'REPORT.md';
 const MAX_REPORT_BYTES = 2 * 1024 * 1024;
@@ -350,16 +351,6 @@ function htmlImages(value: string, line: number, into: ImageLink[]): void {
   }
 }
 
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function collect(node: Nodes, definitions: Map<string, string>, into: Collector, withText = true): void {
   switch (node.type) {
