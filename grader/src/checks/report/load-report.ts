@@ -1,6 +1,8 @@
 // The report loader: REPORT.md read through the Submission, decoded, parsed as Markdown, and cut
 // into one answer per question heading. Every report.* check reads it through `ctx.load(reportLoader)`.
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import type { Nodes, RootContent } from 'mdast';
 import type { Loader } from '../check.ts';
 import { ANSWER_PLACEHOLDER, QUESTION_BY_ID, type Question } from '../../lab/questions.ts';
@@ -216,6 +218,14 @@ function scan(text: string): Scan {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
+// Students write for GitHub, which renders GitHub Flavored Markdown: tables, task lists,
+// strikethrough, autolinks and footnotes are parsed as GitHub shows them.
+const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
+function parseMarkdown(source: string) {
+  return fromMarkdown(source, GFM);
+}
+
 /** Shifts every position of a parsed subtree by `offset` lines. */
 function shiftLines(node: Nodes, offset: number): void {
   if (node.position) {
@@ -319,7 +329,7 @@ function parseTopLevel(s: Scan): RootContent[] {
       const withDefinitions = definitions && source.includes('![') ? `${source}\n\n${definitions}\n` : source;
       chars -= withDefinitions.length;
       lines -= end - from;
-      for (const child of fromMarkdown(withDefinitions).children) {
+      for (const child of parseMarkdown(withDefinitions).children) {
         if (lineOf(child) > block.length) break; // appended definitions
         if (from > 0) shiftLines(child, from);
         nodes.push(child);
@@ -333,7 +343,7 @@ function parseTopLevel(s: Scan): RootContent[] {
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'html', 'table', 'tableRow', 'thematicBreak', 'definition']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'html', 'table', 'tableRow', 'tableCell', 'thematicBreak', 'definition', 'footnoteDefinition']);
 const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 interface Collector {
