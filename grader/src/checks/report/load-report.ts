@@ -429,12 +429,14 @@ const PLACEHOLDER_SOURCE = ANSWER_PLACEHOLDER.replace(/^[_*]+|[_*]+$/g, '')
   .replace(/\s+/g, '\\s+');
 const PLACEHOLDER_TEXT = new RegExp(PLACEHOLDER_SOURCE, 'giu');
 const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'iu');
+/** A line holding only a check box (`[x]` that GFM leaves as text when nothing follows it, ☑, ✅…) says nothing. */
+const LONE_CHECK_BOX = /^[ \t]*(?:\[[ xX]?\]|[☐☑☒✓✔✅✗✘❌])[ \t]*$/gmu;
 
 function answerOf(nodes: RootContent[], definitions: Map<string, string>): Answer {
   const into: Collector = { text: [], codeBlocks: [], images: [], inlineCode: [] };
   for (const node of nodes) collect(node, definitions, into);
   const raw = into.text.join('');
-  const text = raw.replace(PLACEHOLDER_TEXT, ' ').replace(/[ \t]+/g, ' ').replace(/\n\s*/g, '\n').trim();
+  const text = raw.replace(PLACEHOLDER_TEXT, ' ').replace(LONE_CHECK_BOX, '').replace(/[ \t]+/g, ' ').replace(/\n\s*/g, '\n').trim();
   return { text, hadPlaceholder: HAS_PLACEHOLDER.test(raw), codeBlocks: into.codeBlocks, images: into.images, inlineCode: into.inlineCode };
 }
 
