@@ -41,3 +41,21 @@ export function needsWork(c: CriterionResult): boolean {
 export function regradeCommand(id: string): string {
   return `npm run grade -- --only ${id}`;
 }
+
+/** What a criterion's test says in `npm test`: the vitest state it ends in, and its French note. */
+export interface TestVerdict {
+  state: 'passed' | 'failed' | 'skipped';
+  note: string;
+}
+
+/**
+ * The test verdict of a criterion: a graded criterion passes only with all its points; advice
+ * (0 points) passes when followed and is skipped with its advice otherwise, never failing the run;
+ * a criterion that was not evaluated is skipped with its reason.
+ */
+export function testVerdict(c: CriterionResult): TestVerdict {
+  const note = c.message;
+  if (c.status === 'skip') return { state: 'skipped', note };
+  if (isAdvice(c)) return c.status === 'pass' ? { state: 'passed', note } : { state: 'skipped', note: `conseil : ${note}` };
+  return needsWork(c) ? { state: 'failed', note } : { state: 'passed', note };
+}

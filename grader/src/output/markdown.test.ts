@@ -37,12 +37,12 @@ describe('renderMarkdown', () => {
   const md = renderMarkdown(sampleReport(), RUBRIC);
 
   test('score, one table per group with points and « conseil », groups in rubric order', () => {
-    expect(md).toMatch(/^## Correction automatique — Note : 2\/16$/m);
+    expect(md).toMatch(/^## Correction automatique — Note : 2\/16 — 5 points non évalués \(Image non construite : critère non évalué\)$/m);
     expect(md).toContain('| Exercice 3 — Dockerfile | 2/5 |');
     expect(md).toContain('| Image \\| conteneur | 0/11 |');
     expect(md.indexOf('### Exercice 3')).toBeLessThan(md.indexOf('### Image'));
     expect(md).toContain('| ✅ | Dockerfile présent (`dockerfile.present`) | 2/2 |');
-    expect(md).toContain('| ❌ | Conseil : non root (`dockerfile.non-root`) | conseil |');
+    expect(md).toContain('| ➖ | Conseil : non root (`dockerfile.non-root`) | conseil |'); // advice not followed: never a pass, never a failure
     expect(md).toContain('| ➖ | GET /health (`container.health`) | 0/5 |');
   });
 

@@ -2,11 +2,17 @@ import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice, needsWork, regradeCommand } from './groups.ts';
 import { groupHint } from './hints.ts';
+import { totalLine } from './total.ts';
 import { location } from './terminal.ts';
 import { plainText } from '../text/plain-text.ts';
 import { escapeHtml } from '../text/escape.ts';
 
 const ICON: Record<Status, string> = { pass: '✅', fail: '❌', skip: '➖', error: '⚠️' };
+
+/** The icon of a criterion: advice not followed shows as skipped (➖), never as a pass or a failure. */
+function icon(c: CriterionResult): string {
+  return isAdvice(c) && c.status !== 'pass' && c.status !== 'error' ? ICON.skip : ICON[c.status];
+}
 const EXCERPT_LINES = 15;
 const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
 
@@ -57,7 +63,7 @@ function excerptBlock(excerpt: string): string[] {
  */
 export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
   const groups = groupViews(report, rubric);
-  const out: string[] = [`## Correction automatique — Note : ${report.score}/${report.maxScore}`, ''];
+  const out: string[] = [`## Correction automatique — ${totalLine(report)}`, ''];
   out.push('| Partie | Points |', '|---|---:|');
   for (const g of groups) out.push(`| ${rubricText(g.label)} | ${g.score}/${g.maxScore} |`);
   out.push(`| **Total** | **${report.score}/${report.maxScore}** |`, '');
@@ -65,7 +71,7 @@ export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
   for (const g of groups) {
     out.push(`### ${rubricText(g.label)} — ${g.score}/${g.maxScore}`, '');
     out.push('| | Critère | Points |', '|---|---|---:|');
-    for (const c of g.criteria) out.push(`| ${ICON[c.status]} | ${rubricText(c.title)} (\`${c.id}\`) | ${points(c)} |`);
+    for (const c of g.criteria) out.push(`| ${icon(c)} | ${rubricText(c.title)} (\`${c.id}\`) | ${points(c)} |`);
     out.push('');
   }
 
@@ -75,7 +81,7 @@ export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
     for (const c of todo) {
       const where = location(c);
       const advice = isAdvice(c) ? ' (conseil, sans points)' : '';
-      out.push(`#### ${ICON[c.status]} ${rubricText(c.title)}${advice}`, '');
+      out.push(`#### ${icon(c)} ${rubricText(c.title)}${advice}`, '');
       out.push(`\`${c.id}\`${where ? ` — ${escapeMarkdown(where)}` : ''} — ${points(c)}`, '');
       if (c.message) out.push(messageMarkdown(c.message), '');
       out.push(`> 💡 Piste : ${messageMarkdown(groupHint(c.group))} Pour revérifier ce seul critère : \`${regradeCommand(c.id)}\`.`, '');

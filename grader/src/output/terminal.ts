@@ -1,10 +1,16 @@
-import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
+import type { CriterionResult, GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { plainText } from '../text/plain-text.ts';
+import { groupViews, isAdvice, testVerdict, type TestVerdict } from './groups.ts';
+import { totalLine } from './total.ts';
 
-const MARK: Record<Status, string> = { pass: '✓', fail: '✗', skip: '–', error: '!' };
-const COLOUR: Record<Status, string> = { pass: '\x1b[32m', fail: '\x1b[31m', skip: '\x1b[33m', error: '\x1b[35m' };
+/** How a criterion is shown: its test's state, or `not-run` when its test did not run. */
+export type Shown = TestVerdict['state'] | 'not-run';
+
+const MARK: Record<Shown, string> = { passed: '✓', failed: '✗', skipped: '–', 'not-run': '·' };
+const COLOUR: Record<Shown, string> = { passed: '\x1b[32m', failed: '\x1b[31m', skipped: '\x1b[33m', 'not-run': '\x1b[90m' };
 const RESET = '\x1b[0m';
+const EXCERPT_LINES = 15;
 
 export { plainText };
 
@@ -13,38 +19,55 @@ export function location(result: Pick<CriterionResult, 'file' | 'line'>): string
   return result.line ? `${result.file}:${result.line}` : result.file;
 }
 
-/** The French report for a terminal or a plain log: table per group, then what to fix, then the score. */
-export function renderTerminal(report: GradeReport, rubric: Rubric, options: { colour?: boolean } = {}): string {
-  const paint = (status: Status, text: string) => (options.colour ? `${COLOUR[status]}${text}${RESET}` : text);
+export interface TerminalOptions {
+  colour?: boolean;
+  /**
+   * How each criterion's test ended (`npm test`); without it, each is shown as its test would end.
+   * A criterion missing from the map is shown as not run.
+   */
+  shown?: ReadonlyMap<string, Shown>;
+}
+
+function points(c: CriterionResult, shown: Shown): string {
+  if (isAdvice(c)) return 'conseil';
+  if (c.status === 'skip' || shown === 'not-run') return `–/${c.maxPoints}`;
+  return `${c.points}/${c.maxPoints}`;
+}
+
+/** The French note under a criterion: where, then the message, then the end of its log. */
+function details(c: CriterionResult, shown: Shown): string[] {
+  if (shown === 'not-run') return ['      test non exécuté'];
+  if (shown === 'passed') return [];
+  const where = location(c);
+  const note = plainText(testVerdict(c).note).trim();
+  const lines = `${where ? `${where} — ` : ''}${note}`.split('\n').map((line) => `      ${line}`);
+  if (c.excerpt) {
+    lines.push('      ┌ extrait du journal');
+    for (const line of plainText(c.excerpt).split('\n').slice(-EXCERPT_LINES)) lines.push(`      │ ${line}`);
+  }
+  return lines;
+}
+
+/**
+ * The French report for a terminal or a plain log: per exercise group, one line per criterion
+ * (status, title, points, id) with the French message under those that are not passed, then the
+ * total and what was not evaluated. No stack, no code frame, no diff.
+ */
+export function renderTerminal(report: GradeReport, rubric: Rubric, options: TerminalOptions = {}): string {
+  const paint = (shown: Shown, text: string) => (options.colour ? `${COLOUR[shown]}${text}${RESET}` : text);
   const lines: string[] = [];
   const width = Math.max(...report.criteria.map((c) => c.title.length), 20);
-  for (const [group, label] of Object.entries(rubric.groups)) {
-    const rows = report.criteria.filter((c) => c.group === group);
-    if (rows.length === 0) continue;
-    const earned = rows.reduce((sum, c) => sum + c.points, 0);
-    const max = rows.reduce((sum, c) => sum + c.maxPoints, 0);
-    lines.push('', `${label} — ${earned}/${max}`);
-    for (const c of rows) {
-      const points = c.maxPoints === 0 ? 'conseil' : `${c.points}/${c.maxPoints}`;
-      lines.push(`  ${paint(c.status, MARK[c.status])} ${c.title.padEnd(width)}  ${points.padStart(7)}  ${c.id}`);
-    }
-  }
-  const problems = report.criteria.filter((c) => c.status !== 'pass');
-  if (problems.length > 0) {
-    lines.push('', 'À corriger :');
-    for (const c of problems) {
-      const where = location(c);
-      lines.push('', `${paint(c.status, MARK[c.status])} [${c.id}]${where ? ` ${where}` : ''}`);
-      lines.push(`  ${plainText(c.message)}`);
-      if (c.excerpt) {
-        lines.push('  ┌ extrait');
-        for (const line of plainText(c.excerpt).split('\n').slice(-15)) lines.push(`  │ ${line}`);
-      }
+  for (const g of groupViews(report, rubric)) {
+    lines.push('', `${g.label} — ${g.score}/${g.maxScore}`);
+    for (const c of g.criteria) {
+      const shown = options.shown ? (options.shown.get(c.id) ?? 'not-run') : testVerdict(c).state;
+      lines.push(`  ${paint(shown, MARK[shown])} ${c.title.padEnd(width)}  ${points(c, shown).padStart(7)}  ${c.id}`);
+      lines.push(...details(c, shown));
     }
   }
   if (report.tampered && report.tampered.length > 0) {
     lines.push('', `Attention : fichiers du correcteur modifiés (${report.tampered.join(', ')}). La note officielle sera recalculée par l'enseignant avec le correcteur d'origine.`);
   }
-  lines.push('', `Note : ${report.score}/${report.maxScore}`, '');
+  lines.push('', totalLine(report), '');
   return lines.join('\n');
 }
