@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-// `npm test`: grades the working copy once (global setup), then states each criterion as a test.
+// `npm test`: grades the working copy once (global setup), states each criterion as a test, and
+// prints one French report (tests/support/reporter.ts). Exit code: non-zero when a graded
+// criterion misses points, zero otherwise (advice and criteria not evaluated never fail it).
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['tests/*.test.ts'],
     globalSetup: ['tests/support/grade-once.ts'],
+    reporters: ['./tests/support/reporter.ts'],
     hookTimeout: 900_000,
     testTimeout: 10_000,
   },

@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED } from './location.ts';
 import { isCriterionId, type CriterionId } from './model/criteria.ts';
 import { loadRubric, type Rubric } from './rubric/rubric.ts';
 import { grade } from './run/grade.ts';
 import { renderTerminal } from './output/terminal.ts';
-import { inActions, publishActions } from './output/actions.ts';
+import { inActions, publishActions, workspacePath } from './output/actions.ts';
+import { withLeftOut } from './output/total.ts';
 import { renderJunit } from './output/junit.ts';
 import { renderMarkdown } from './output/markdown.ts';
 import { officialMarkdown } from './batch/feedback.ts';
@@ -27,6 +28,8 @@ Dans GitHub Actions (GITHUB_ACTIONS=true), écrit aussi le résumé, les annotat
 l'exécuteur de Classroom 50 (CLASSROOM50_BUNDLE_DIR défini), le résumé est laissé à l'exécuteur,
 qui y recopie le compte rendu publié (release-body.md).`;
 
+const STATIC_ONLY_REASON = 'Non vérifié : mode statique sans Docker. Relancez sans --static-only pour tout vérifier.';
+
 type Selection = { only?: CriterionId[] } | { error: string };
 
 function selection(rubric: Rubric, only: string | undefined, group: string | undefined): Selection {
@@ -43,14 +46,6 @@ function selection(rubric: Rubric, only: string | undefined, group: string | und
     ids = ids ? ids.filter((id) => inGroup.includes(id)) : inGroup;
   }
   return { only: ids };
-}
-
-/** Annotation paths are resolved by GitHub from the workspace root; report paths from the submission root. */
-function workspacePath(dir: string, workspace: string): (file: string) => string {
-  return (file) => {
-    const rel = relative(workspace, resolve(dir, file));
-    return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
-  };
 }
 
 /**
@@ -103,11 +98,11 @@ async function main(argv: string[]): Promise<number> {
   });
   report.submission = dir;
 
-  const terminal = renderTerminal(report, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  // A static-only run says which points it left out; its JSON keeps the graded criteria only.
+  const shown = args.values['static-only'] && !selected.only ? withLeftOut(report, rubric, STATIC_ONLY_REASON) : report;
+  const terminal = renderTerminal(shown, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   if (inActions(process.env)) {
     await publishActions(report, rubric, terminal, {
-      env: process.env,
-      write: (text) => process.stdout.write(text),
       complete: !selected.only && !args.values['static-only'],
       filePath: workspacePath(resolve(dir), process.env.GITHUB_WORKSPACE ?? process.cwd()),
       jobSummary: !underClassroom50(process.env),

@@ -1,19 +1,34 @@
-import { expect, inject, test } from 'vitest';
-import { location, plainText } from '../../grader/src/output/terminal.ts';
+import { inject, test } from 'vitest';
+import { testVerdict } from '../../grader/src/output/groups.ts';
+import { location } from '../../grader/src/output/terminal.ts';
+import { plainText } from '../../grader/src/text/plain-text.ts';
+import './context.ts';
 
-/** One test per criterion of `group`: it passes when the grader's verdict is a pass. */
+/** A criterion whose points are not all earned: its French message, without a stack. */
+class CriterionNotMet extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Critère non rempli';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/**
+ * One test per criterion of `group`: it passes with all its points; advice not followed and
+ * criteria not evaluated are skipped with their French note; nothing else fails the run.
+ */
 export function criterionTests(group: string): void {
   const report = inject('gradeReport');
   const rows = report.criteria.filter((c) => c.group === group);
+  if (rows.length === 0) test.skip(`aucun critère du groupe ${group} dans le barème`, () => {});
   for (const c of rows) {
-    const name = `${c.id} — ${c.title} (${c.maxPoints === 0 ? 'conseil' : `${c.points}/${c.maxPoints}`})`;
-    test(name, (context) => {
+    test(`${c.id} — ${c.title}`, (context) => {
+      context.task.meta.criterion = c.id;
+      const { state, note } = testVerdict(c);
       const where = location(c);
-      const feedback = `${where ? `${where} : ` : ''}${plainText(c.message)}`;
-      if (c.status === 'skip') context.skip(feedback);
-      // Advice criteria (0 point) give feedback without failing the suite.
-      if (c.maxPoints === 0) return;
-      expect(c.status, feedback).toBe('pass');
+      const feedback = `${where ? `${where} — ` : ''}${plainText(note)}`;
+      if (state === 'skipped') context.skip(feedback);
+      if (state === 'failed') throw new CriterionNotMet(feedback);
     });
   }
 }

@@ -1,59 +1,90 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { annotations, publishActions, scoreNotices, stepOutputs } from './actions.ts';
 import { FAKE, RUBRIC, processedCommands, sampleReport } from './testing.ts';
 import { renderTerminal } from './terminal.ts';
 
-describe('GitHub Actions output', () => {
-  test('annotations: ::error on failing criteria with a file (costliest first), ::warning for advice; one line each', () => {
-    const lines = annotations(sampleReport(), { filePath: (f) => `sub/${f}` });
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=sub\/starter\/Dockerfile,line=7,title=L'image se construit \(image\.build\) — 0\/6::/);
-    expect(lines[1]).toMatch(/^::error file=sub\/starter\/Dockerfile,line=2,title=Image de base \(dockerfile\.base-image\) — 0\/3::FROM/);
-    expect(lines[1]).toContain('%0A::notice title=Autograding complete::Points 100/100%0A');
-    expect(lines[1]).toContain('100%25, a:b');
-    expect(lines[2]).toMatch(/^::warning file=sub\/starter\/Dockerfile,line=9,title=Conseil %3A non root \(dockerfile\.non-root\) — conseil::/);
-    for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
+/** Runs `body` with GitHub's files in `dir` and returns what it printed (as the runner would read it). */
+async function captured(env: Record<string, string>, body: () => Promise<void>): Promise<string> {
+  let log = '';
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    log += String(chunk);
+    return true;
+  });
+  try {
+    await body();
+  } finally {
+    spy.mockRestore();
+    for (const key of Object.keys(env)) if (saved[key] === undefined) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+  return log;
+}
+
+describe('GitHub Actions output through @actions/core', () => {
+  let dir: string;
+  let env: { GITHUB_STEP_SUMMARY: string; GITHUB_OUTPUT: string };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'actions-'));
+    // @actions/core's summary keeps the first path it writes to: one pair of files for this suite.
+    env = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), GITHUB_OUTPUT: join(dir, 'output') };
+    await writeFile(env.GITHUB_STEP_SUMMARY, '');
+    await writeFile(env.GITHUB_OUTPUT, '');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  test('annotations: errors on failing criteria with a file (costliest first), warnings for advice', () => {
+    const list = annotations(sampleReport(), { filePath: (f) => `sub/${f}` });
+    expect(list.map((a) => [a.level, a.properties.file, a.properties.startLine])).toEqual([
+      ['error', 'sub/starter/Dockerfile', 7],
+      ['error', 'sub/starter/Dockerfile', 2],
+      ['warning', 'sub/starter/Dockerfile', 9],
+    ]);
+    expect(list[1]!.properties.title).toBe('Image de base (dockerfile.base-image) — 0/3');
+    expect(list[2]!.properties.title).toBe('Conseil : non root (dockerfile.non-root) — conseil');
   });
 
-  test('notices in the legacy format', () => {
+  test('the legacy notices, exactly', () => {
     expect(scoreNotices(72, 100)).toEqual([
-      '::notice title=Autograding complete::Points 72/100',
-      '::notice title=Autograding report::{"totalPoints":72,"maxPoints":100}',
+      { title: 'Autograding complete', message: 'Points 72/100' },
+      { title: 'Autograding report', message: '{"totalPoints":72,"maxPoints":100}' },
     ]);
   });
 
   test('step outputs: base64 results per group, score and max_score', () => {
-    const outputs = stepOutputs(sampleReport(), RUBRIC).trim().split('\n');
-    expect(outputs.map((l) => l.split('=')[0])).toEqual(['DOCKERFILE_RESULTS', 'IMAGE_RESULTS', 'score', 'max_score']);
-    expect(outputs.slice(2)).toEqual(['score=2', 'max_score=16']);
+    const outputs = stepOutputs(sampleReport(), RUBRIC);
+    expect(outputs.map(([name]) => name)).toEqual(['DOCKERFILE_RESULTS', 'IMAGE_RESULTS', 'score', 'max_score']);
+    expect(outputs.slice(2)).toEqual([['score', '2'], ['max_score', '16']]);
   });
 
-  test('publish: the terminal report is inert; only the real notices and annotations are processed; files are appended', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'actions-'));
-    try {
-      const env = { GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), GITHUB_OUTPUT: join(dir, 'output') };
-      let log = '';
-      const report = sampleReport();
-      const terminal = renderTerminal(report, RUBRIC);
-      expect(terminal).toContain(FAKE);
-      await publishActions(report, RUBRIC, terminal, { env, write: (t) => (log += t), complete: true });
-      expect(log).toContain(FAKE);
-      const commands = processedCommands(log);
-      expect(commands.filter((c) => c.startsWith('::notice'))).toEqual(scoreNotices(2, 16));
-      expect(commands.filter((c) => c.startsWith('::error'))).toHaveLength(2);
-      expect(commands.filter((c) => c.startsWith('::warning'))).toHaveLength(1);
-      expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('Note : 2/16');
-      expect(await readFile(env.GITHUB_OUTPUT, 'utf8')).toContain('score=2\n');
+  test('publish: the terminal report is inert; each annotation and the notices are one processed command; summary and outputs appended', async () => {
+    const report = sampleReport();
+    const terminal = renderTerminal(report, RUBRIC);
+    expect(terminal).toContain(FAKE);
+    const log = await captured(env, () => publishActions(report, RUBRIC, terminal, { complete: true }));
+    expect(log).toContain(FAKE);
+    const commands = processedCommands(log);
+    expect(commands.filter((c) => c.startsWith('::notice'))).toEqual([
+      '::notice title=Autograding complete::Points 2/16',
+      '::notice title=Autograding report::{"totalPoints":2,"maxPoints":16}',
+    ]);
+    const errors = commands.filter((c) => c.startsWith('::error'));
+    expect(errors).toHaveLength(2);
+    expect(errors[1]).toMatch(/^::error title=Image de base \(dockerfile\.base-image\) — 0\/3,file=starter\/Dockerfile,line=2::FROM/);
+    expect(errors[1]).toContain('%0A::notice title=Autograding complete::Points 100/100%0A'); // the student's fake stays data
+    expect(errors[1]).toContain('100%25, a:b');
+    expect(commands.filter((c) => c.startsWith('::warning'))).toEqual([expect.stringMatching(/^::warning title=Conseil %3A non root \(dockerfile\.non-root\) — conseil,file=starter\/Dockerfile,line=9::/)]);
+    expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('Note : 2/16');
+    const outputs = await readFile(env.GITHUB_OUTPUT, 'utf8');
+    expect(outputs).toMatch(/^score<<ghadelimiter_[0-9a-f-]+\n2\nghadelimiter_[0-9a-f-]+$/m);
+    expect(outputs).toMatch(/^max_score<<ghadelimiter_[0-9a-f-]+\n16\n/m);
 
-      log = '';
-      await publishActions(report, RUBRIC, terminal, { env, write: (t) => (log += t), complete: false });
-      expect(processedCommands(log).filter((c) => c.startsWith('::notice'))).toEqual([]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const partial = await captured(env, () => publishActions(report, RUBRIC, terminal, { complete: false }));
+    expect(processedCommands(partial).filter((c) => c.startsWith('::notice'))).toEqual([]);
   });
 
   test('the runner emulation of the tests sees commands outside blocks only', () => {

@@ -1,11 +1,17 @@
-import { appendFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import * as core from '@actions/core';
 import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
+import { plainText } from '../text/plain-text.ts';
 import { isAdvice, needsWork } from './groups.ts';
 import { renderMarkdown } from './markdown.ts';
 import { encodeResult, outputName, reporterResults } from './reporter-results.ts';
-import { plainText } from './terminal.ts';
-import { closeInert, inertBlock, stopCommandsToken, workflowCommand } from './workflow-commands.ts';
+import { closeInert, inertBlock, stopCommandsToken } from './workflow-commands.ts';
+
+// The grader talks to the GitHub Actions runner through @actions/core: annotations and notices
+// (workflow commands it escapes), the job summary (its summary API, appended to
+// $GITHUB_STEP_SUMMARY) and step outputs (setOutput, appended to $GITHUB_OUTPUT). What it does not
+// offer stays ours (workflow-commands.ts): the `::stop-commands::` block around text a student controls.
 
 export interface ActionsOptions {
   /**
@@ -22,60 +28,70 @@ export interface ActionsOptions {
   jobSummary?: boolean;
 }
 
-/** `::error` / `::warning` annotations on the student's files, for criteria to fix that name a file. */
-export function annotations(report: GradeReport, options: Pick<ActionsOptions, 'filePath'> = {}): string[] {
-  const lines: string[] = [];
+export interface Annotation {
+  level: 'error' | 'warning';
+  message: string;
+  properties: core.AnnotationProperties;
+}
+
+/** Annotations on the student's files, for criteria to fix that name a file: errors, warnings for advice. */
+export function annotations(report: GradeReport, options: Pick<ActionsOptions, 'filePath'> = {}): Annotation[] {
+  const list: Annotation[] = [];
   // GitHub keeps about 10 annotations of each level per step: the costliest first.
   const byLoss = [...report.criteria].sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
   for (const c of byLoss) {
     if (!c.file || c.status === 'skip' || !needsWork(c)) continue;
     const file = options.filePath ? options.filePath(c.file) : c.file;
     const title = `${c.title} (${c.id})${isAdvice(c) ? ' — conseil' : ` — ${c.points}/${c.maxPoints}`}`;
-    lines.push(workflowCommand(isAdvice(c) ? 'warning' : 'error', { file, line: c.line, title }, plainText(c.message)));
+    list.push({ level: isAdvice(c) ? 'warning' : 'error', message: plainText(c.message), properties: { title, file, startLine: c.line } });
   }
-  return lines;
+  return list;
 }
 
-/** The legacy GitHub Classroom notices: exactly these two, once per run. */
-export function scoreNotices(score: number, maxScore: number): string[] {
+/** The legacy GitHub Classroom notices, exactly: title and message of each. */
+export function scoreNotices(score: number, maxScore: number): { title: string; message: string }[] {
   return [
-    workflowCommand('notice', { title: 'Autograding complete' }, `Points ${score}/${maxScore}`),
-    workflowCommand('notice', { title: 'Autograding report' }, JSON.stringify({ totalPoints: score, maxPoints: maxScore })),
+    { title: 'Autograding complete', message: `Points ${score}/${maxScore}` },
+    { title: 'Autograding report', message: JSON.stringify({ totalPoints: score, maxPoints: maxScore }) },
   ];
 }
 
 /** Step outputs: one base64 reporter result per group (`<RUNNER>_RESULTS`), plus `score` and `max_score`. */
-export function stepOutputs(report: GradeReport, rubric: Rubric): string {
-  const lines = reporterResults(report, rubric).map(({ runner, result }) => `${outputName(runner)}=${encodeResult(result)}`);
-  lines.push(`score=${report.score}`, `max_score=${report.maxScore}`);
-  return `${lines.join('\n')}\n`;
+export function stepOutputs(report: GradeReport, rubric: Rubric): [string, string][] {
+  const outputs = reporterResults(report, rubric).map(({ runner, result }): [string, string] => [outputName(runner), encodeResult(result)]);
+  outputs.push(['score', String(report.score)], ['max_score', String(report.maxScore)]);
+  return outputs;
 }
 
 /**
  * Everything a run says in GitHub Actions: the terminal report inside a stop-commands block (it
- * quotes student-controlled text), then annotations and, for a complete run, the two notices;
- * the Markdown summary appended to `$GITHUB_STEP_SUMMARY`; step outputs appended to `$GITHUB_OUTPUT`.
+ * quotes student-controlled text), then the annotations and, for a complete run, the two notices;
+ * the Markdown report appended to the job summary; the step outputs.
  */
 export async function publishActions(
   report: GradeReport,
   rubric: Rubric,
   terminal: string,
   options: ActionsOptions & {
-    env: NodeJS.ProcessEnv;
-    write: (text: string) => void;
     /** Token of a stop-commands block the caller already opened (it is closed after the terminal report). */
     openedToken?: string;
   },
 ): Promise<void> {
-  if (options.openedToken) options.write(closeInert(terminal, options.openedToken));
-  else options.write(inertBlock(terminal, stopCommandsToken()));
-  const commands = annotations(report, options);
-  if (options.complete) commands.push(...scoreNotices(report.score, report.maxScore));
-  if (commands.length > 0) options.write(`${commands.join('\n')}\n`);
-  if (options.jobSummary !== false && options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, `${renderMarkdown(report, rubric)}\n`);
-  if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, stepOutputs(report, rubric));
+  process.stdout.write(options.openedToken ? closeInert(terminal, options.openedToken) : inertBlock(terminal, stopCommandsToken()));
+  for (const a of annotations(report, options)) core[a.level](a.message, a.properties);
+  if (options.complete) for (const n of scoreNotices(report.score, report.maxScore)) core.notice(n.message, { title: n.title });
+  if (options.jobSummary !== false && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report, rubric), true).write();
+  if (process.env.GITHUB_OUTPUT) for (const [name, value] of stepOutputs(report, rubric)) core.setOutput(name, value);
 }
 
 export function inActions(env: NodeJS.ProcessEnv): boolean {
   return env.GITHUB_ACTIONS === 'true';
+}
+
+/** Annotation paths are resolved by GitHub from the workspace root; report paths from the submission root. */
+export function workspacePath(dir: string, workspace: string): (file: string) => string {
+  return (file) => {
+    const rel = relative(workspace, resolve(dir, file));
+    return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
+  };
 }

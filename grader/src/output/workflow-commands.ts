@@ -1,24 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-// GitHub Actions workflow commands, written by hand: `::name key=value,key=value::message`.
-
-/** Escapes a command's message: `%`, CR and LF, so it stays one line. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a property value: like data, plus `:` and `,` which delimit properties. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-export function workflowCommand(name: string, properties: Record<string, string | number | undefined>, message: string): string {
-  const props = Object.entries(properties)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',');
-  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
+// The one workflow command @actions/core does not offer: `::stop-commands::<token>` … `::<token>::`,
+// which makes the runner ignore every command in between (text a student controls is printed there).
 
 /** A fresh token for `::stop-commands::`, unguessable by the text it protects. */
 export function stopCommandsToken(): string {
