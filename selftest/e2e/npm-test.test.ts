@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
 import { TEMPLATE_DIR } from '../support/submission.ts';
+import { machineEnv } from '../support/env.ts';
 
 // `npm test` as a student reads it, on the untouched template: the real command, its real output,
 // with a Docker engine, without one, and in static mode. One French report: a line per criterion,
@@ -11,17 +12,9 @@ import { TEMPLATE_DIR } from '../support/submission.ts';
 const rubric = await loadRubric();
 const dynamicPoints = DYNAMIC_IDS.reduce((sum, id) => sum + (rubric.criteria.get(id)?.points ?? 0), 0);
 
-/** The environment of a student's terminal: none of the CI or GitHub variables the self-tests run under. */
-function studentEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(GITHUB_|VITEST|RUNNER_)/.test(key) && !['CI', 'NODE_OPTIONS', 'GRADE_STATIC_ONLY', 'GRADE_DIR', 'GRADE_JUNIT'].includes(key)) env[key] = value;
-  }
-  return { ...env, DOCKER_LAB_BUILD_NETWORK: process.env.DOCKER_LAB_BUILD_NETWORK ?? 'none', ...extra };
-}
 
 async function npmTest(extra: Record<string, string> = {}) {
-  const run = await execa('npm', ['test'], { cwd: TEMPLATE_DIR, env: studentEnv(extra), extendEnv: false, reject: false, stdin: 'ignore', all: true });
+  const run = await execa('npm', ['test'], { cwd: TEMPLATE_DIR, env: machineEnv(extra), extendEnv: false, reject: false, stdin: 'ignore', all: true });
   return { exitCode: run.exitCode, output: run.all ?? '' };
 }
 

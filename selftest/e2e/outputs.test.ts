@@ -136,7 +136,7 @@ describe('GitHub Actions, one run', () => {
     expect(run.report.score).toBeLessThan(100);
     expectFakeInert(run);
     expectScoreAnnounced(run);
-    expect(processedCommands(run.stdout).some((c) => c.startsWith('::error file=starter/Dockerfile,line='))).toBe(true);
+    expect(processedCommands(run.stdout).some((c) => /^::error title=[^:]*,file=starter\/Dockerfile,line=\d+::/.test(c))).toBe(true);
   });
 
   test('a fake notice printed by the app in its logs stays inert; the real score is announced once', { timeout: 300_000 }, async () => {
@@ -163,7 +163,7 @@ describe('GitHub Actions, one run', () => {
 });
 
 describe('npm test in GitHub Actions', () => {
-  test('the suite’s output stays inert and the notices come once, from the global setup', { timeout: 300_000 }, async () => {
+  test('the suite’s output stays inert and the notices come once, from the reporter', { timeout: 300_000 }, async () => {
     const dir = await submission({ 'starter/app.py': `print(${JSON.stringify(FAKE)}, flush=True)\nraise SystemExit(3)\n` });
     const tmp = await scratch();
     const summary = join(tmp, 'summary.md');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { REFERENCE_DIR, TEMPLATE_DIR } from '../support/submission.ts';
 import { checkoutWorkspace, runJob, type JobRun } from '../support/workflow-runner.ts';
+import { machineEnv } from '../support/env.ts';
 import { processedCommands } from '../../grader/src/output/testing.ts';
 import type { ReporterResult } from '../../grader/src/output/reporter-results.ts';
 
@@ -17,13 +18,6 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function machineEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(GITHUB_|VITEST|RUNNER_)/.test(key) && !['CI', 'NODE_OPTIONS', 'GRADE_STATIC_ONLY', 'GRADE_DIR', 'GRADE_JUNIT'].includes(key)) env[key] = value;
-  }
-  return { ...env, DOCKER_LAB_BUILD_NETWORK: process.env.DOCKER_LAB_BUILD_NETWORK ?? 'none' };
-}
 
 async function runOn(base: string, stepEnv: Record<string, Record<string, string>> = {}): Promise<JobRun> {
   const { dir, cleanup } = await checkoutWorkspace({}, base);
@@ -75,7 +69,7 @@ describe('the Autograding Tests workflow, run as written', () => {
     const score = await expectEveryOutput(run);
     expect(score).toBeLessThan(100);
     const annotations = processedCommands(run.step('grade').log);
-    expect(annotations.some((c) => /^::error title=.*\(dockerfile\.base-image\).*,file=starter\/Dockerfile,line=\d+::/.test(c))).toBe(true);
+    expect(annotations.some((c) => /^::error title=.*\(dockerfile\.present\) — 0\/2,file=starter\/Dockerfile,line=\d+::Le Dockerfile/.test(c)), annotations.join('\n')).toBe(true);
     expect(annotations.some((c) => /^::warning title=.*\(dockerfile\.non-root\) — conseil,file=starter\/Dockerfile/.test(c))).toBe(true);
   });
 
