@@ -12,7 +12,6 @@ import { machineEnv } from '../support/env.ts';
 const rubric = await loadRubric();
 const dynamicPoints = DYNAMIC_IDS.reduce((sum, id) => sum + (rubric.criteria.get(id)?.points ?? 0), 0);
 
-
 async function npmTest(extra: Record<string, string> = {}) {
   const run = await execa('npm', ['test'], { cwd: TEMPLATE_DIR, env: machineEnv(extra), extendEnv: false, reject: false, stdin: 'ignore', all: true });
   return { exitCode: run.exitCode, output: run.all ?? '' };

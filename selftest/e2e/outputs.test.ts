@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR } from '../support/submission.ts';
 import { FAKE, processedCommands } from '../../grader/src/output/testing.ts';
+import { parseOutputFile } from '../support/workflow-runner.ts';
 import type { GradeReport } from '../../grader/src/model/result.ts';
 import type { ReporterResult } from '../../grader/src/output/reporter-results.ts';
 
@@ -61,11 +62,7 @@ async function gradeInActions(dir: string, args: string[] = []): Promise<Actions
     reject: false,
     stdin: 'ignore',
   });
-  const outputs = new Map<string, string>();
-  for (const line of (await readFile(files.output, 'utf8')).split('\n').filter(Boolean)) {
-    const at = line.indexOf('=');
-    outputs.set(line.slice(0, at), line.slice(at + 1));
-  }
+  const outputs = parseOutputFile(await readFile(files.output, 'utf8'));
   return {
     stdout: result.stdout,
     exitCode: result.exitCode,
@@ -168,6 +165,8 @@ describe('npm test in GitHub Actions', () => {
     const tmp = await scratch();
     const summary = join(tmp, 'summary.md');
     const output = join(tmp, 'output');
+    await writeFile(summary, ''); // the runner creates both files before the step
+    await writeFile(output, '');
     const result = await execa(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts'], {
       cwd: ROOT,
       env: cleanEnv({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, GRADE_DIR: dir, CI: 'true' }),
@@ -183,6 +182,6 @@ describe('npm test in GitHub Actions', () => {
     expect(announced[0]).toMatch(/^::notice title=Autograding complete::Points \d+\/100$/);
     expect(announced[0]).not.toContain('100/100');
     expect(await readFile(summary, 'utf8')).toMatch(/Note : \d+\/100/);
-    expect(await readFile(output, 'utf8')).toMatch(/^score=\d+$/m);
+    expect(parseOutputFile(await readFile(output, 'utf8')).get('score')).toMatch(/^\d+$/);
   });
 });

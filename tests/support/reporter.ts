@@ -76,20 +76,20 @@ function shownStates(modules: ReadonlyArray<TestModule>): Map<string, Shown> {
   return shown;
 }
 
-function firstLines(errors: ReadonlyArray<SerializedError>): string {
-  return errors.map((e) => `  ${plainText(String(e.message ?? e)).split('\n')[0]}`).join('\n');
+function firstLines(errors: ReadonlyArray<SerializedError>): string[] {
+  return errors.map((e) => `  ${plainText(String(e.message ?? e)).split('\n')[0]}`);
 }
 
 function crashText(errors: ReadonlyArray<SerializedError>): string {
   return [
     '',
     'Le correcteur a échoué : aucune note n’a été calculée. Ce n’est pas une note basse.',
-    firstLines(errors),
+    ...firstLines(errors),
     'Relancez `npm test` ; si l’erreur revient, prévenez l’enseignant avec ce message.',
     '',
   ].join('\n');
 }
 
 function errorText(errors: ReadonlyArray<SerializedError>): string {
-  return `Erreurs pendant les tests (prévenez l’enseignant) :\n${firstLines(errors)}\n`;
+  return ['Erreurs pendant les tests (prévenez l’enseignant) :', ...firstLines(errors), ''].join('\n');
 }

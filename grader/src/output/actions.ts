@@ -80,8 +80,19 @@ export async function publishActions(
   process.stdout.write(options.openedToken ? closeInert(terminal, options.openedToken) : inertBlock(terminal, stopCommandsToken()));
   for (const a of annotations(report, options)) core[a.level](a.message, a.properties);
   if (options.complete) for (const n of scoreNotices(report.score, report.maxScore)) core.notice(n.message, { title: n.title });
-  if (options.jobSummary !== false && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report, rubric), true).write();
-  if (process.env.GITHUB_OUTPUT) for (const [name, value] of stepOutputs(report, rubric)) core.setOutput(name, value);
+  if (options.jobSummary !== false && process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderMarkdown(report, rubric), true).write().catch((error: Error) => {
+      core.summary.emptyBuffer();
+      core.warning(`Résumé de l'exécution non écrit : ${error.message}`);
+    });
+  }
+  if (process.env.GITHUB_OUTPUT) {
+    try {
+      for (const [name, value] of stepOutputs(report, rubric)) core.setOutput(name, value);
+    } catch (error) {
+      core.warning(`Sorties de l'étape non écrites : ${(error as Error).message}`);
+    }
+  }
 }
 
 export function inActions(env: NodeJS.ProcessEnv): boolean {
