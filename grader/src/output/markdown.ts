@@ -5,7 +5,7 @@ import { groupHint } from './hints.ts';
 import { totalLine } from './total.ts';
 import { location } from './terminal.ts';
 import { plainText } from '../text/plain-text.ts';
-import { escapeHtml } from '../text/escape.ts';
+import { escapeHtml, escapeHtmlText } from '../text/escape.ts';
 
 const ICON: Record<Status, string> = { pass: '✅', fail: '❌', skip: '➖', error: '⚠️' };
 
@@ -18,7 +18,7 @@ const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
 
 /** Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break. */
 export function rubricText(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|');
+  return escapeHtmlText(text).replace(/\|/g, '\\|');
 }
 
 /**
@@ -30,7 +30,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function escapeInline(text: string): string {
-  return escapeHtml(text).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
+  return escapeHtmlText(text).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
 }
 
 /**

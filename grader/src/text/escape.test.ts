@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeEntities, escapeHtml, escapeXml } from './escape.ts';
+import { decodeEntities, escapeHtml, escapeHtmlText, escapeXml } from './escape.ts';
 import { plainText } from './plain-text.ts';
 
 describe('text escaping', () => {
@@ -17,5 +17,11 @@ describe('text escaping', () => {
 
   test('plain text: CSI, OSC (BEL or ST), single-character escapes and CR go; tabs and newlines stay', () => {
     expect(plainText('\x1b[1;31mrouge\x1b[0m\t\x1b]8;;http://x\x07lien\x1b]8;;\x07 \x1b]0;titre\x1b\\ok\x1bM\r\nfin\rx')).toBe('rouge\tlien ok\nfin\nx');
+  });
+});
+
+describe('escapeHtmlText', () => {
+  test('escapes what could open a tag or an entity, and leaves French apostrophes and quotes as typed', () => {
+    expect(escapeHtmlText(`l'image "api" <script> & co`)).toBe(`l'image "api" &lt;script&gt; &amp; co`);
   });
 });

@@ -1,4 +1,4 @@
-import { escapeUTF8 } from 'entities/escape';
+import { escapeText, escapeUTF8 } from 'entities/escape';
 import { decodeHTML } from 'entities/decode';
 import { plainText } from './plain-text.ts';
 
@@ -7,6 +7,14 @@ import { plainText } from './plain-text.ts';
 /** Text for HTML element content or a quoted attribute: `& < > " '` escaped, control characters dropped. */
 export function escapeHtml(text: string): string {
   return escapeUTF8(plainText(text));
+}
+
+/**
+ * Text for HTML element content, as in Markdown prose and table cells: `& < >` escaped, quotes and
+ * apostrophes left as typed (they mean nothing there, and French text is full of them).
+ */
+export function escapeHtmlText(text: string): string {
+  return escapeText(plainText(text));
 }
 
 /** Text for XML 1.0 content or a quoted attribute: like HTML, minus the characters XML 1.0 cannot hold. */
