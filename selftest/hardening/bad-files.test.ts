@@ -112,8 +112,10 @@ describe('static grading of bad files: a verdict in bounded time and memory', { 
       // Bounded time is the describe's timeout (a hang guard); speed itself is `npm run bench`'s job.
       const report = await grade(sub.dir, { staticOnly: true });
       // Bounded memory: a 50 MB file is never read (too large by its size alone), a 2 MB one is parsed
-      // in bounded chunks; the process does not grow by more than a few times the read limit.
-      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MB);
+      // in bounded chunks; the process does not grow by more than a bounded multiple of the read limit.
+      // Measured: about 110 MB for the pathological 2 MB report since reports are parsed as GitHub
+      // Flavored Markdown and answers are fingerprinted (100 MB before).
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(160 * MB);
       expect(report.criteria.length).toBeGreaterThan(20);
       expectWellFormed(report);
       const byId = new Map(report.criteria.map((r) => [r.id, r]));
