@@ -111,6 +111,23 @@ engine_bridge_up() {
 
 engine_answers() { timeout 10 docker -H "$(engine_host "$1")" info >/dev/null 2>&1; }
 
+# Docker 26.1 deletes a `docker0` link at start-up even when configured with a bridge of its own
+# (seen on Debian 12: starting "26" after the default 20.10 engine removed docker0, and the 20.10
+# engine then failed every container with "could not find bridge docker0" until it was restarted).
+# The default engine's bridge is recorded before an extra engine starts and put back as it was.
+default_bridge_addrs() {
+  ip -o -4 addr show dev docker0 2>/dev/null | awk '{print $4}'
+}
+default_bridge_restore() {
+  local addrs=$1 addr
+  [ -n "$addrs" ] || return 0
+  if ip link show docker0 >/dev/null 2>&1; then return 0; fi
+  echo "engines: the extra engine removed the default engine's docker0 bridge; restoring it ($addrs)" >&2
+  ip link add name docker0 type bridge
+  for addr in $addrs; do ip addr add "$addr" dev docker0; done
+  ip link set docker0 up
+}
+
 # Starts engine NAME unless it answers; prints "started PID" or "running" on the last line.
 engine_start() {
   local name=$1 pid
@@ -119,6 +136,8 @@ engine_start() {
   engine_provision_binaries
   engine_write_config "$name"
   engine_bridge_up "$name"
+  local default_addrs
+  default_addrs=$(default_bridge_addrs)
   local pidfile
   pidfile=$(engine_pidfile "$name")
   if [ -f "$pidfile" ]; then
@@ -149,6 +168,7 @@ engine_start() {
     fi
     sleep 0.2 # poll interval, bounded by the deadline above
   done
+  default_bridge_restore "$default_addrs"
   echo "started $pid"
 }
 
