@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { actionlint } from '../../../selftest/support/actionlint.ts';
-import { GRADER_ROOT } from '../integrity/files.ts';
-import { templateFiles } from '../export/template.ts';
+import { actionlint } from '../support/actionlint.ts';
+import { GRADER_ROOT } from '../../grader/src/integrity/files.ts';
+import { templateFiles } from '../../grader/src/export/template.ts';
 
 const FILE = '.github/workflows/regrade-class.yml';
 

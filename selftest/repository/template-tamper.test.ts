@@ -2,14 +2,14 @@ import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exportTemplate } from '../export/template.ts';
-import { grade } from '../run/grade.ts';
-import { renderTerminal } from '../output/terminal.ts';
-import { renderMarkdown } from '../output/markdown.ts';
-import { loadRubric } from '../rubric/rubric.ts';
-import { GRADER_ROOT, MANIFEST_REL } from './files.ts';
-import { hashTree } from './manifest.ts';
-import { checkTamper, diffGraderFiles, isGraderRoot } from './tamper.ts';
+import { exportTemplate } from '../../grader/src/export/template.ts';
+import { grade } from '../../grader/src/run/grade.ts';
+import { renderTerminal } from '../../grader/src/output/terminal.ts';
+import { renderMarkdown } from '../../grader/src/output/markdown.ts';
+import { loadRubric } from '../../grader/src/rubric/rubric.ts';
+import { GRADER_ROOT, MANIFEST_REL } from '../../grader/src/integrity/files.ts';
+import { hashTree } from '../../grader/src/integrity/manifest.ts';
+import { checkTamper, diffGraderFiles, isGraderRoot } from '../../grader/src/integrity/tamper.ts';
 
 // A student repository as the template exports it (its own fresh manifest), then tampered with.
 let tmp: string;

@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { graderEntries, layerViolations, readLayers } from '../support/layers.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('imports follow the layers written in README.md', () => {
+  test('every folder and top-level file of grader/src/ is placed in one layer', async () => {
+    const layers = readLayers(await readFile(`${ROOT}/README.md`, 'utf8'));
+    const placed = layers.flatMap((l) => l.paths).sort();
+    expect(placed).toEqual(await graderEntries(ROOT));
+  });
+
+  test('no import points up a layer, sideways to a sibling folder, into the maintainers\' code, or round a cycle', async () => {
+    const layers = readLayers(await readFile(`${ROOT}/README.md`, 'utf8'));
+    const violations = await layerViolations(ROOT, layers);
+    expect(violations.map((v) => `${v.from} → ${v.to} (${v.rule})`)).toEqual([]);
+  }, 120_000);
+});
