@@ -6,7 +6,10 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hostFileProblems, hostSafetyProblems, sanitizeModel, type ComposeModel } from '../../grader/src/docker/compose/sanitize.ts';
+import { describeHostRisk } from '../../grader/src/checks/dynamic/stack-up.ts';
+import { hostFileProblems, hostSafetyProblems } from '../../grader/src/docker/compose/host-safety.ts';
+import type { ComposeModel } from '../../grader/src/docker/compose/model.ts';
+import { sanitizeModel } from '../../grader/src/docker/compose/sanitize.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { grade } from '../../grader/src/run/grade.ts';
@@ -74,7 +77,7 @@ describe('hostSafetyProblems refuses what would reach the host', () => {
   test.each(refused)('%s', (_, model, path) => {
     const problems = hostSafetyProblems(model(), root);
     expect(problems.map((p) => p.path)).toContainEqual(path);
-    for (const problem of problems) expect(problem.message).not.toBe('');
+    for (const problem of problems) expect(describeHostRisk(problem.risk)).not.toBe('');
   });
 
   test('the reference stack and harmless options pass', () => {
@@ -127,7 +130,7 @@ describe('sanitizeModel gives every service the limits', () => {
       logging: { driver: 'none' },
       container_name: 'fixed',
     });
-    const safe = sanitizeModel(model, { project: 'p', labels: { run: 'r' }, image: 'img', submissionRoot: root });
+    const safe = sanitizeModel(model, { project: 'p', labels: { run: 'r' }, image: 'img', imageContext: 'starter', submissionRoot: root });
     for (const service of Object.values(safe.services ?? {})) {
       expect(service).toMatchObject({ mem_limit: '1g', memswap_limit: '1g', pids_limit: 512, cpus: 1, restart: 'no' });
       expect(service.logging).toEqual({ driver: 'json-file', options: { 'max-size': '1m', 'max-file': '1' } });

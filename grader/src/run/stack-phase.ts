@@ -1,12 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
-import { Stack, type PersistenceObservation, type PsqlObservation } from '../docker/compose/stack.ts';
-import type { StackUpInput } from '../checks/dynamic/stack-up.ts';
+import { prepareStack } from '../docker/compose/prepare.ts';
+import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
+import type { StackUpInput, StackUpObservation } from '../checks/dynamic/stack-up.ts';
+import type { PsqlObservation } from '../checks/dynamic/stack-psql.ts';
+import type { PersistenceObservation } from '../checks/dynamic/stack-persistence.ts';
 import { parseCompose } from '../checks/compose/compose-file.ts';
+import { LAB_STACK } from '../lab/stack.ts';
+import { lastLines } from '../text/last-lines.ts';
+import { LabDatabase } from './stack-database.ts';
+import { startLabStack, type StackTimeouts } from './stack-start.ts';
 
 const MAX_COMPOSE_BYTES = 256 * 1024;
+/** `docker compose down --timeout` of the persistence scenario: the database's time to stop cleanly. */
+const DOWN_STOP_SECONDS = 10;
 
 /** Runs `body` as a named phase (progress output and the benchmark see its start and end). */
 export type Phase = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -19,7 +29,8 @@ export interface StackObservations {
 
 /**
  * The student's Compose stack with the built image: up, psql once the database has finished
- * starting, then the persistence scenario (a row, down, up, the row again); always torn down.
+ * starting, then the persistence scenario (a row, down, up, the row again). The stack's `destroy` is
+ * registered with the run's teardown before anything starts (error, Ctrl-C) and also runs at the end.
  */
 export async function observeStack(options: {
   submission: Submission;
@@ -40,27 +51,62 @@ export async function observeStack(options: {
     const reason = 'docker-compose.yml est absent ou inutilisable (voir compose.valid).';
     return { up: { state: 'no-compose-file' }, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
   }
-  const stack = new Stack(submission.root, { project: run.project, labels: run.labels, image: run.imageTag }, {
-    stackTimeoutMs: settings.stackTimeoutSeconds * 1000,
-    startupTimeoutMs: settings.startupTimeoutSeconds * 1000,
-  });
-  teardown.add('compose project', () => stack.destroy());
+  const timeouts: StackTimeouts = { stackTimeoutMs: settings.stackTimeoutSeconds * 1000, startupTimeoutMs: settings.startupTimeoutSeconds * 1000 };
+  let stack: ComposeStack | undefined;
   try {
-    let up: StackUpInput = await phase('stack-up', () => stack.up(signal));
+    const start = await phase('stack-up', async (): Promise<{ up: StackUpObservation; started?: StartedStack }> => {
+      const prepared = await prepareStack(submission.root, { project: run.project, labels: run.labels, image: run.imageTag, imageContext: LAB_STACK.imageContext }, signal);
+      if (prepared.state !== 'ready') return { up: prepared };
+      if (!prepared.services.includes(LAB_STACK.api.service)) return { up: { state: 'no-api', services: prepared.services } };
+      stack = prepared.stack;
+      teardown.add('compose project', () => prepared.stack.destroy());
+      return startLabStack(prepared.stack, timeouts, signal);
+    });
+    let up: StackUpInput = start.up;
     if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
-    const started = up.state === 'healthy' || up.state === 'unhealthy' || up.state === 'up-failed';
-    if (!started) {
+    if (!start.started) {
       const reason = 'la pile ne démarre pas (voir stack.up).';
       return { up, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
     }
-    const psql = await phase('psql', () => stack.checkPsql(signal));
+    const { started } = start;
+    const database = new LabDatabase(started, timeouts.startupTimeoutMs);
+    const psql = await phase('psql', () => observePsql(started, database, signal));
     const persistence: PersistenceObservation = psql.state === 'ok'
-      ? await phase('persistence', () => stack.checkPersistence(signal))
+      ? await phase('persistence', () => observePersistence(started, database, timeouts, signal))
       : { state: 'not-judged', reason: 'psql ne fonctionne pas (voir stack.psql).' };
     return { up, psql, persistence };
   } finally {
-    await phase('stack-down', () => stack.destroy());
+    await phase('stack-down', async () => stack?.destroy());
   }
+}
+
+/** `docker compose exec db psql -U demo -d demo` runs a query. */
+async function observePsql(started: StartedStack, database: LabDatabase, signal?: AbortSignal): Promise<PsqlObservation> {
+  const { db } = LAB_STACK;
+  if (!(await started.has(db.service))) return { state: 'no-db' };
+  const result = await database.query('SELECT current_user, current_database();', signal);
+  if (result.ok) return { state: 'ok', output: result.output };
+  return { state: 'failed', error: result.error, ...(result.notReady ? { notReady: result.notReady } : {}), services: await started.report([db.service]) };
+}
+
+/**
+ * The persistence scenario: writes a row, runs `down` (volumes kept) then `up` of the database
+ * alone, and reads the row back once the restarted server has finished starting (an empty volume
+ * starts in two phases again).
+ */
+async function observePersistence(started: StartedStack, database: LabDatabase, timeouts: StackTimeouts, signal?: AbortSignal): Promise<PersistenceObservation> {
+  const { db } = LAB_STACK;
+  const token = randomBytes(8).toString('hex');
+  const write = await database.query(`CREATE TABLE IF NOT EXISTS grader_persistence (token text); INSERT INTO grader_persistence VALUES ('${token}');`, signal);
+  if (!write.ok) return { state: 'failed', step: 'insert', error: write.error };
+  const down = await started.down({ timeoutMs: timeouts.stackTimeoutMs, stopTimeoutSeconds: DOWN_STOP_SECONDS, signal });
+  if (down.state === 'failed') return { state: 'failed', step: 'down', error: lastLines(down.result.stderr, 5) };
+  const { result: up, stack: restarted } = await down.stack.up({ timeoutMs: timeouts.stackTimeoutMs, signal, services: [db.service] });
+  if (!up.ok && !(await restarted.isRunning(db.service))) return { state: 'failed', step: 'up', error: lastLines(up.stderr, 5) };
+  const read = await new LabDatabase(restarted, timeouts.startupTimeoutMs).query(`SELECT count(*) FROM grader_persistence WHERE token = '${token}';`, signal);
+  if (read.ok && read.output.trim() === '1') return { state: 'kept' };
+  if (!read.ok && read.notReady) return { state: 'not-restarted', seen: read.notReady, error: read.error };
+  return { state: 'lost', seen: read.ok ? `la requête a trouvé ${read.output.trim() || '0'} ligne` : read.error };
 }
 
 /** Line in the student's docker-compose.yml of a key of the normalised model (e.g. services.db.privileged). */

@@ -5,7 +5,8 @@ import { createStaticContext } from '../check.ts';
 import type { Status } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
-import { composeChecks, composeConfig } from './index.ts';
+import { composeConfig } from '../../docker/compose/config.ts';
+import { composeChecks } from './index.ts';
 import { GOOD_COMPOSE, mutate } from './testing.ts';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -6,7 +6,5 @@ import { check as dbVolume } from './db-volume.ts';
 import { check as healthcheck } from './healthcheck.ts';
 import { check as noVersionKey } from './no-version-key.ts';
 
-export { composeConfig } from '../../docker/compose/config.ts';
-
 /** The static criteria of docker-compose.yml, in catalogue order. */
 export const composeChecks: StaticCheck[] = [valid, api, db, dbVolume, healthcheck, noVersionKey];

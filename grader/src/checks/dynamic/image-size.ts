@@ -1,7 +1,8 @@
+import type { LayerMeasurement } from '../../docker/build/layers.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
 
-export type SizeObservation = { state: 'measured'; addedBytes: number; largest?: { createdBy: string; bytes: number } } | { state: 'not-built' } | { state: 'unknown-base'; reason: string };
+export type SizeObservation = LayerMeasurement | { state: 'not-built' };
 
 const MB = 1_000_000;
 

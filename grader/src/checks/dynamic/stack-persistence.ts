@@ -1,6 +1,13 @@
-import type { PersistenceObservation } from '../../docker/compose/stack.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
+
+export type PersistenceObservation =
+  | { state: 'kept' }
+  | { state: 'lost'; seen: string }
+  | { state: 'failed'; step: string; error: string }
+  /** The database did not finish starting again after `down` then `up`. */
+  | { state: 'not-restarted'; seen: string; error: string }
+  | { state: 'not-judged'; reason: string };
 
 export const stackPersistence: DynamicCheck<PersistenceObservation> = {
   id: 'stack.persistence',

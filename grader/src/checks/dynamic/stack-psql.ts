@@ -1,7 +1,14 @@
-import type { PsqlObservation } from '../../docker/compose/stack.ts';
+import type { ServiceReport } from '../../docker/compose/stack.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
 import { describeServices } from './stack-up.ts';
+
+export type PsqlObservation =
+  | { state: 'ok'; output: string }
+  | { state: 'no-db' }
+  /** `notReady`: what was seen when the wait for the final server ended without it (French). */
+  | { state: 'failed'; error: string; notReady?: string; services: ServiceReport[] }
+  | { state: 'not-judged'; reason: string };
 
 export const stackPsql: DynamicCheck<PsqlObservation> = {
   id: 'stack.psql',

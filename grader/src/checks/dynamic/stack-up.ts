@@ -1,7 +1,17 @@
-import type { ServiceReport, StackUpObservation } from '../../docker/compose/stack.ts';
+import type { HostRisk, HostSafetyProblem } from '../../docker/compose/host-safety.ts';
+import type { ServiceReport } from '../../docker/compose/stack.ts';
 import type { DynamicCheck } from './dynamic-check.ts';
 import { blocked } from './dynamic-check.ts';
 import { crashFinding } from './traceback.ts';
+
+export type StackUpObservation =
+  | { state: 'refused'; problems: HostSafetyProblem[] }
+  | { state: 'config-failed'; error: string }
+  | { state: 'unparsable'; error: string }
+  | { state: 'no-api'; services: string[] }
+  | { state: 'up-failed'; error: string; timedOut: boolean; services: ServiceReport[] }
+  | { state: 'unhealthy'; seen: string; answer?: { status: number; body: string }; services: ServiceReport[] }
+  | { state: 'healthy'; apiPort: number; elapsedMs: number };
 
 export type StackUpInput =
   | Exclude<StackUpObservation, { state: 'refused' }>
@@ -10,6 +20,24 @@ export type StackUpInput =
   | { state: 'no-compose-file' };
 
 const FILE = 'docker-compose.yml';
+
+/** A setting refused for the host's safety, in the words of the refusal message. */
+export function describeHostRisk(risk: HostRisk): string {
+  switch (risk.kind) {
+    case 'option':
+      return risk.option;
+    case 'docker-socket':
+      return `socket Docker ${risk.source}`;
+    case 'bind-outside':
+      return `montage de ${risk.source}, hors du dépôt`;
+    case 'mount-type':
+      return `montage ${risk.type}`;
+    case 'host-folder-volume':
+      return `volume ${risk.volume} lié à un dossier de l'hôte`;
+    case 'file-outside':
+      return `${risk.key} lit ${risk.file}, hors du dépôt`;
+  }
+}
 
 /** The services in trouble, in one French sentence, and their last log lines. */
 export function describeServices(services: ServiceReport[]): { text: string; logs: string } {
@@ -39,7 +67,7 @@ export const stackUp: DynamicCheck<StackUpInput> = {
           status: 'fail',
           file: FILE,
           line: observation.line,
-          message: `Pile non démarrée : le fichier demande des droits dangereux pour la machine (${observation.problems.map((p) => p.message).join(', ')}). Le TP n'en a pas besoin : retirez ces options.`,
+          message: `Pile non démarrée : le fichier demande des droits dangereux pour la machine (${observation.problems.map((p) => describeHostRisk(p.risk)).join(', ')}). Le TP n'en a pas besoin : retirez ces options.`,
         };
       case 'no-api':
         return { status: 'fail', file: FILE, message: `Aucun service nommé « api » (services trouvés : ${observation.services.join(', ') || 'aucun'}). Nommez le service de l'API « api ».` };

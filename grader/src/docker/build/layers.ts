@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import { DockerfileParser } from 'dockerfile-ast';
-import type { SizeObservation } from '../../checks/dynamic/image-size.ts';
 
 /**
  * `ref`: the final stage's base when BuildKit named it under that stage. BuildKit runs one vertex for
@@ -33,6 +32,9 @@ export function finalStageBase(dockerfileText: string, stageBases: Map<string, s
   return { state: 'unknown', reason: `l'image de base de l'étape finale (\`${froms[index]!.getImageName() ?? '?'}\`) n'apparaît pas dans le journal de BuildKit` };
 }
 
+/** What the student's layers add to the final stage's base image, or why it could not be measured. */
+export type LayerMeasurement = { state: 'measured'; addedBytes: number; largest?: { createdBy: string; bytes: number } } | { state: 'unknown-base'; reason: string };
+
 interface HistoryEntry {
   Size: number;
   CreatedBy: string;
@@ -43,7 +45,7 @@ interface HistoryEntry {
  * the base's layers must be the first layers of the built image (`RootFS.Layers`), and the history
  * entries above the base's own entries are summed (`docker history`, either image store).
  */
-export async function measureAddedLayers(docker: Docker, image: string, base: FinalBase): Promise<SizeObservation> {
+export async function measureAddedLayers(docker: Docker, image: string, base: FinalBase): Promise<LayerMeasurement> {
   if (base.state === 'unknown') return { state: 'unknown-base', reason: base.reason };
   const built = docker.getImage(image);
   const [info, history] = await Promise.all([built.inspect(), built.history() as Promise<HistoryEntry[]>]);

@@ -1,0 +1,56 @@
+import type { ServiceState } from '../docker/compose/cli.ts';
+import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
+import { waitForHealthy } from '../docker/wait/health.ts';
+import type { StackUpObservation } from '../checks/dynamic/stack-up.ts';
+import { LAB_STACK } from '../lab/stack.ts';
+import { lastLines } from '../text/last-lines.ts';
+
+export interface StackTimeouts {
+  /** Deadline of one `docker compose up` or `down`. */
+  stackTimeoutMs: number;
+  /** Deadline of a wait for a service to be ready. */
+  startupTimeoutMs: number;
+}
+
+/**
+ * Starts the lab's stack and waits for the API's `/health` through Compose. `up -d` returns once
+ * dependencies' conditions hold and containers started; it says nothing of an API that crashes at
+ * import (exercise 7.d), so /health is polled afterwards. The stack counts as started even when
+ * `up` failed: its services are reported, and psql may still be judged.
+ */
+export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts, signal?: AbortSignal): Promise<{ up: StackUpObservation; started: StartedStack }> {
+  const { api } = LAB_STACK;
+  const start = Date.now();
+  const { result: up, stack: started } = await stack.up({ timeoutMs: timeouts.stackTimeoutMs, signal });
+  const apiPort = () => started.port(api.service, api.port);
+  if (!up.ok && (await apiPort()) === 0) {
+    return { up: { state: 'up-failed', error: lastLines(up.stderr || up.stdout, 8), timedOut: up.timedOut, services: await started.report() }, started };
+  }
+  const outcome = await waitForHealthy(
+    {
+      port: apiPort,
+      stopped: async () => {
+        const service = (await started.services()).find((s) => s.service === api.service);
+        if (!service) return up.ok ? undefined : "le service api n'a pas été créé";
+        return service.state === 'running' ? undefined : describeState(service);
+      },
+      logs: () => started.logs(api.service, 50),
+    },
+    timeouts.startupTimeoutMs,
+    signal,
+  );
+  if (outcome.state === 'healthy') return { up: { state: 'healthy', apiPort: outcome.port, elapsedMs: Date.now() - start }, started };
+  const services = await started.report();
+  switch (outcome.state) {
+    case 'bad-answer':
+      return { up: { state: 'unhealthy', seen: `réponse ${outcome.status}`, answer: { status: outcome.status, body: outcome.body }, services }, started };
+    case 'loopback-only':
+      return { up: { state: 'unhealthy', seen: 'uvicorn écoute sur 127.0.0.1 dans le conteneur, injoignable par le port publié', services }, started };
+    default:
+      return { up: { state: 'unhealthy', seen: outcome.seen, services }, started };
+  }
+}
+
+function describeState(service: ServiceState): string {
+  return service.state === 'exited' ? `le service api s'est arrêté (code de sortie ${service.exitCode})` : `le service api est « ${service.state} »`;
+}
