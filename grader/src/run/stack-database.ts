@@ -32,12 +32,12 @@ const PING_TIMEOUT_MS = 10_000;
  * deadline. A stack started again is a new `StartedStack`, hence a new database to wait for.
  */
 export class LabDatabase {
-  private readonly stack: StartedStack;
+  private readonly stack: Pick<StartedStack, 'exec'>;
   private readonly startupTimeoutMs: number;
   /** Whether the final server was seen answering in this started stack. */
   private finalServerSeen = false;
 
-  constructor(stack: StartedStack, startupTimeoutMs: number) {
+  constructor(stack: Pick<StartedStack, 'exec'>, startupTimeoutMs: number) {
     this.stack = stack;
     this.startupTimeoutMs = startupTimeoutMs;
   }
