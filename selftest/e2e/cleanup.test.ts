@@ -15,7 +15,13 @@ const CLI = fileURLToPath(new URL('../../grader/src/cli.ts', import.meta.url));
 async function resourcesOfPid(pid: number): Promise<string[]> {
   const filter = `label=${PID_LABEL}=${pid}`;
   const run = async (args: string[]) => (await execa('docker', [...args, '--filter', filter, '-q'], { stdin: 'ignore' })).stdout.split('\n').filter(Boolean);
-  const images = (await execa('docker', ['image', 'ls', '--filter', `label=${RUN_LABEL}`, '--format', `{{.ID}} {{.Label "${RUN_LABEL}"}}`], { stdin: 'ignore' })).stdout
+  // `docker image ls --format` has no .Label field (the template fails as soon as one image is
+  // listed): labels are read with `docker image inspect`.
+  const labelled = (await execa('docker', ['image', 'ls', '--filter', `label=${RUN_LABEL}`, '-q', '--no-trunc'], { stdin: 'ignore' })).stdout.split('\n').filter(Boolean);
+  const inspected = labelled.length === 0
+    ? ''
+    : (await execa('docker', ['image', 'inspect', '--format', `{{.Id}} {{index .Config.Labels "${RUN_LABEL}"}}`, ...new Set(labelled)], { stdin: 'ignore', reject: false })).stdout;
+  const images = inspected
     .split('\n')
     .filter((line) => line.endsWith(` p${pid}`) || line.includes(` p${pid}-`));
   return [...(await run(['ps', '-a'])), ...(await run(['volume', 'ls'])), ...(await run(['network', 'ls'])), ...images];
