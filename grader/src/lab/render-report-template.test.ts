@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../submission/testing.ts';
 import { renderReportTemplate } from './render-report-template.ts';
 import { ANSWER_PLACEHOLDER, groupQuestions, QUESTIONS } from './questions.ts';
 

@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { makeSubmission, type Overlay } from '../../../../selftest/support/submission.ts';
+import { makeSubmission, type Overlay } from '../../submission/testing.ts';
 import { createStaticContext } from '../check.ts';
 import type { Status } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
-import { makeSubmission } from '../../../../selftest/support/submission.ts';
+import { makeSubmission } from '../../submission/testing.ts';
 import { dockerignoreChecks } from '../dockerignore/index.ts';
 import { requirementsChecks } from '../requirements/index.ts';
 import { dockerfileChecks } from './index.ts';

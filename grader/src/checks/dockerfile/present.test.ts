@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { check } from './present.ts';
 import { GOOD, runOn, runOnDockerfile, runOnFolder } from './test-support.ts';
 

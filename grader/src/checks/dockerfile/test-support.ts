@@ -4,7 +4,7 @@ import { createStaticContext, type StaticCheck } from '../check.ts';
 import type { Finding } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission, type FileRead } from '../../submission/submission.ts';
-import { makeSubmission, type Overlay } from '../../../../selftest/support/submission.ts';
+import { makeSubmission, type Overlay } from '../../submission/testing.ts';
 
 /** Runs a check against in-memory files (path → content); absent paths read as missing. */
 export async function runOn(check: StaticCheck, files: Record<string, string | Buffer>): Promise<Finding> {

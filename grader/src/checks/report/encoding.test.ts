@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { check } from './encoding.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, toUtf16, toWindows1252, withAnswer } from './testing.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
 import { check, judgeSubstance } from './ex8.ts';
 import { parseReport } from './load-report.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSubmission } from '../../../../selftest/support/submission.ts';
+import { makeSubmission } from '../../submission/testing.ts';
 import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { check } from './present.ts';
 import { check as ex12 } from './ex1-2.ts';
 import { check as ex8 } from './ex8.ts';

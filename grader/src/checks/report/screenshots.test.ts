@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DIR } from '../../../../selftest/support/submission.ts';
+import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { check, targetPath } from './screenshots.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
 

@@ -2,7 +2,7 @@
 // solution (selftest/reference) with REPORT.md or other files replaced.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR, type Overlay } from '../../../../selftest/support/submission.ts';
+import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR, type Overlay } from '../../submission/testing.ts';
 import { createStaticContext, type StaticCheck } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
