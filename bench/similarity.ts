@@ -5,7 +5,7 @@
 // pairs where one lightly edited the other's report. A script, not a test.
 import { cpus, totalmem } from 'node:os';
 import { QUESTIONS } from '../grader/src/lab/questions.ts';
-import { CORRECT_ANSWERS } from '../grader/src/checks/report/test-support.ts';
+import { CORRECT_ANSWERS } from '../grader/src/checks/report/testing.ts';
 import { templateWith, REFERENCE_REPORT } from '../grader/src/checks/report/testing.ts';
 import { lightEdit, printsOf } from '../grader/src/batch/testing.ts';
 import { findSimilarities, type ClassAnswers } from '../grader/src/batch/similarities.ts';

@@ -6,7 +6,7 @@ import { QUESTIONS } from '../../grader/src/lab/questions.ts';
 import { TEMPLATE_DIR, type Overlay } from '../support/submission.ts';
 import { DYNAMIC_MUTANTS } from './dynamic-mutants.ts';
 import { encodeWindows1252, reference, referenceDockerignore, referenceReport, replaceOnce } from './sources.ts';
-import { CORRECT_ANSWERS, FILLER_ANSWERS } from '../../grader/src/checks/report/test-support.ts';
+import { CORRECT_ANSWERS, FILLER_ANSWERS } from '../../grader/src/checks/report/testing.ts';
 import { templateWith, withAnswer } from '../../grader/src/checks/report/testing.ts';
 
 /**

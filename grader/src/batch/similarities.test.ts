@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
 import type { Question } from '../lab/questions.ts';
 import { REFERENCE_REPORT } from '../checks/report/testing.ts';
 import { corpusReport, lightEdit, printsOf } from './testing.ts';
-import { CORRECT_ANSWERS } from '../checks/report/test-support.ts';
+import { CORRECT_ANSWERS } from '../checks/report/testing.ts';
 import { resemblance } from '../similarity/fingerprint.ts';
 import { findSimilarities, similarTo, type ClassAnswers } from './similarities.ts';
 

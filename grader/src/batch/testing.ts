@@ -1,6 +1,6 @@
 import type { Gradebook, GradebookRow } from './gradebook.ts';
 import { QUESTIONS, type Question } from '../lab/questions.ts';
-import { CORRECT_ANSWERS } from '../checks/report/test-support.ts';
+import { CORRECT_ANSWERS } from '../checks/report/testing.ts';
 import { parseReport } from '../checks/report/load-report.ts';
 import { answerPrint } from '../checks/report/own-text.ts';
 import type { AnswerPrint } from '../model/result.ts';

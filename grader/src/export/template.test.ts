@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { GRADER_ROOT } from '../integrity/files.ts';
+import { GRADER_ROOT, TEST_HELPER_FILE } from '../integrity/files.ts';
 import { ExportError, exportTemplate, templateFiles } from './template.ts';
 
 describe('templateFiles', () => {
@@ -41,6 +41,59 @@ describe('templateFiles', () => {
     }
     expect(missing).toEqual([]);
     expect(imports).toBeGreaterThan(100);
+  });
+
+  // A test helper under another name than testing.ts would ship with its expected verdicts and
+  // correct answers: no shipped module may be imported by grader tests and test helpers alone,
+  // unless it is a script run on its own (it tests `process.argv[1]`).
+  test('no shipped module serves only the grader tests (a test helper under another name)', async () => {
+    const shipped = new Set(await templateFiles(GRADER_ROOT));
+    const importers = new Map<string, string[]>();
+    const scripts = new Set<string>();
+    const all = (await walkTs(join(GRADER_ROOT, 'grader'))).map((abs) => posix.join('grader', abs));
+    for (const rel of all) {
+      const text = await readFile(join(GRADER_ROOT, rel), 'utf8');
+      if (text.includes('process.argv[1]')) scripts.add(rel);
+      for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        const target = posix.normalize(posix.join(posix.dirname(rel), match[1]!));
+        importers.set(target, [...(importers.get(target) ?? []), rel]);
+      }
+    }
+    const testOnly = [...importers]
+      .filter(([target, by]) => shipped.has(target) && !scripts.has(target) && by.every((rel) => rel.endsWith('.test.ts') || rel.endsWith(`/${TEST_HELPER_FILE}`)))
+      .map(([target]) => target);
+    expect(testOnly).toEqual([]);
+  });
+});
+
+async function walkTs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => posix.relative(dir, posix.join(entry.parentPath, entry.name)))
+    .filter((rel) => !rel.split('/').includes('node_modules'));
+}
+
+describe('a test helper never ships', () => {
+  // The filter goes by the helper's one name (testing.ts) wherever it sits under grader/; a unit
+  // test goes by *.test.ts. Both hold expected verdicts and correct answers.
+  test('a grader folder\'s testing.ts and unit tests are neither exported nor in the exported manifest', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'export-root-'));
+    const dest = await mkdtemp(join(tmpdir(), 'export-dest-'));
+    try {
+      for (const rel of ['grader/src/probe/probe.ts', `grader/src/probe/${TEST_HELPER_FILE}`, 'grader/src/probe/probe.test.ts', `grader/src/${TEST_HELPER_FILE}`, 'tests/probe.test.ts', 'REPORT.md']) {
+        await mkdir(join(root, posix.dirname(rel)), { recursive: true });
+        await writeFile(join(root, rel), `// ${rel}\n`);
+      }
+      expect(await templateFiles(root)).toEqual(['REPORT.md', 'grader/src/probe/probe.ts', 'tests/probe.test.ts']);
+      const written = await exportTemplate(join(dest, 'out'), root);
+      expect(written).toEqual(['REPORT.md', 'grader/manifest.json', 'grader/src/probe/probe.ts', 'tests/probe.test.ts']);
+      const manifest = JSON.parse(await readFile(join(dest, 'out/grader/manifest.json'), 'utf8')) as { files: Record<string, string> };
+      expect(Object.keys(manifest.files).sort()).toEqual(['grader/src/probe/probe.ts', 'tests/probe.test.ts']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(dest, { recursive: true, force: true });
+    }
   });
 });
 

@@ -33,16 +33,24 @@ export const PLATFORM_FILES = ['.github/workflows/autograde.yaml', '.classroom50
 /** Tool droppings never shipped nor checked, wherever they are. */
 const JUNK = new Set(['node_modules', '__pycache__', '.DS_Store', '.pytest_cache']);
 
+/** The one name of a grader test helper module (next to the tests it serves); it never ships. */
+export const TEST_HELPER_FILE = 'testing.ts';
+
+/** A grader unit test or test helper: they reveal expected verdicts and correct answers. */
+export function isGraderTestFile(rel: string): boolean {
+  if (!rel.startsWith('grader/')) return false;
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  return base.endsWith('.test.ts') || base === TEST_HELPER_FILE;
+}
+
 /**
- * Paths under the grader-owned folders that never ship: the grader's unit tests and their helpers
- * (they reveal expected verdicts), tool droppings, and the instructors' regrade workflow.
+ * Paths under the grader-owned folders that never ship: the grader's unit tests and their helpers,
+ * tool droppings, and the instructors' regrade workflow.
  */
 export function isExcluded(rel: string): boolean {
   if (rel === '.github/workflows/regrade-class.yml') return true;
   if (rel.split('/').some((part) => JUNK.has(part))) return true;
-  const base = rel.slice(rel.lastIndexOf('/') + 1);
-  if (!rel.startsWith('grader/')) return false;
-  return base.endsWith('.test.ts') || base === 'testing.ts' || base === 'test-support.ts';
+  return isGraderTestFile(rel);
 }
 
 /** True for a path whose content the manifest pins (grader-owned, shipped, checked). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './exec-form.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const CMD = 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]';
 const withCmd = (lines: string): string => GOOD.replace(CMD, lines);

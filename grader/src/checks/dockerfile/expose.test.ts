@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './expose.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const withExpose = (lines: string): string => GOOD.replace('EXPOSE 8000', lines);
 

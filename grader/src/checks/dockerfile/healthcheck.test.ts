@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './healthcheck.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const HEALTHCHECK = GOOD.split('\n').find((line) => line.startsWith('HEALTHCHECK'))!;
 const withHealthcheck = (lines: string): string => GOOD.replace(HEALTHCHECK, lines);

@@ -6,7 +6,7 @@ import { makeSubmission } from '../../submission/testing.ts';
 import { dockerignoreChecks } from '../dockerignore/index.ts';
 import { requirementsChecks } from '../requirements/index.ts';
 import { dockerfileChecks } from './index.ts';
-import { runOnDockerfile } from './test-support.ts';
+import { runOnDockerfile } from './testing.ts';
 
 const ALL = [...dockerfileChecks, ...dockerignoreChecks, ...requirementsChecks];
 

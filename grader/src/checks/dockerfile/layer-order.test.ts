@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './layer-order.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const INSTALL = 'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt';
 const withInstall = (lines: string): string => GOOD.replace(INSTALL, lines);

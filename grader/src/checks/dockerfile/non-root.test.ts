@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './non-root.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const withUser = (lines: string): string => GOOD.replace('USER appuser', lines);
 

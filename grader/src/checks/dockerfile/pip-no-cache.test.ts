@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './pip-no-cache.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const RUN = 'RUN pip install --no-cache-dir -r requirements.txt';
 const withRun = (lines: string): string => GOOD.replace(RUN, lines);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { check } from './present.ts';
-import { GOOD, runOn, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOn, runOnDockerfile, runOnFolder } from './testing.ts';
 
 describe('dockerfile.present', () => {
   it('passes a complete Dockerfile, with TODO comments left above the instructions', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from './workdir.ts';
-import { GOOD, runOnDockerfile, runOnFolder } from './test-support.ts';
+import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 describe('dockerfile.workdir', () => {
   it.each([

@@ -3,7 +3,7 @@ import { QUESTIONS, QUESTION_BY_ID, type Question } from '../../lab/questions.ts
 import { NOTIONS } from '../../lab/notions.ts';
 import { judgeAnswer } from './answers.ts';
 import { parseReport, type Answer } from './load-report.ts';
-import { CORRECT_ANSWERS, FILLER_ANSWERS } from './test-support.ts';
+import { CORRECT_ANSWERS, FILLER_ANSWERS } from './testing.ts';
 import { notionsTouched, notionText } from './relevance.ts';
 import { judgeSubstance } from './ex8.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOn, runOnFolder } from '../dockerfile/test-support.ts';
+import { runOn, runOnFolder } from '../dockerfile/testing.ts';
 import { check } from './pinned.ts';
 import { parseRequirements } from './source.ts';
 
