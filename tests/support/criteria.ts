@@ -1,6 +1,6 @@
 import { inject, test } from 'vitest';
 import { testVerdict } from '../../grader/src/output/groups.ts';
-import { location } from '../../grader/src/output/terminal.ts';
+import { location } from '../../grader/src/output/format.ts';
 import { plainText } from '../../grader/src/text/plain-text.ts';
 import './context.ts';
 

@@ -1,12 +1,12 @@
 import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { renderMarkdown, escapeMarkdown } from '../output/markdown.ts';
-import { location, plainText } from '../output/terminal.ts';
+import { excerptTail, location, pointsLabel } from '../output/format.ts';
+import { plainText } from '../text/plain-text.ts';
 import type { GradebookRow } from './gradebook.ts';
 import { BASE_STYLE, escapeHtml, page } from './html.ts';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', skip: '–', error: '!' };
-const EXCERPT_LINES = 15;
 
 function tamperNote(tampered: string[]): string {
   return `Fichiers du correcteur modifiés dans le dépôt : ${tampered.join(', ')}. Ils n'ont pas servi : cette note vient du correcteur d'origine.`;
@@ -33,10 +33,6 @@ export function feedbackMarkdown(row: GradebookRow, report: GradeReport | undefi
   return `${head}\n\n${officialMarkdown(report, rubric, row.tampered)}`;
 }
 
-function points(c: CriterionResult): string {
-  return c.maxPoints === 0 ? 'conseil' : `${c.points}/${c.maxPoints}`;
-}
-
 /** The French HTML feedback page of one submission, from its report; everything escaped. */
 export function feedbackHtml(row: GradebookRow, report: GradeReport | undefined, rubric: Rubric): string {
   const body: string[] = ['<p><a href="../index.html">← Vue de la classe</a></p>', `<h1>${escapeHtml(row.name)}</h1>`];
@@ -53,7 +49,7 @@ export function feedbackHtml(row: GradebookRow, report: GradeReport | undefined,
       const max = rows.reduce((s, c) => s + c.maxPoints, 0);
       body.push(`<h3>${escapeHtml(label)} — ${earned}/${max}</h3>`, '<table><thead><tr><th></th><th>Critère</th><th class="num">Points</th></tr></thead><tbody>');
       for (const c of rows) {
-        body.push(`<tr><td class="${c.status}">${MARK[c.status]}</td><td>${escapeHtml(c.title)} <code>${escapeHtml(c.id)}</code></td><td class="num">${points(c)}</td></tr>`);
+        body.push(`<tr><td class="${c.status}">${MARK[c.status]}</td><td>${escapeHtml(c.title)} <code>${escapeHtml(c.id)}</code></td><td class="num">${pointsLabel(c)}</td></tr>`);
       }
       body.push('</tbody></table>');
     }
@@ -63,9 +59,9 @@ export function feedbackHtml(row: GradebookRow, report: GradeReport | undefined,
       for (const c of todo) {
         const where = location(c);
         body.push(`<h3 class="${c.status}">${MARK[c.status]} ${escapeHtml(c.title)}${c.maxPoints === 0 ? ' (conseil, sans points)' : ''}</h3>`);
-        body.push(`<p><code>${escapeHtml(c.id)}</code>${where ? ` — ${escapeHtml(where)}` : ''} — ${points(c)}</p>`);
+        body.push(`<p><code>${escapeHtml(c.id)}</code>${where ? ` — ${escapeHtml(where)}` : ''} — ${pointsLabel(c)}</p>`);
         if (c.message) body.push(`<p>${escapeHtml(plainText(c.message))}</p>`);
-        if (c.excerpt) body.push(`<details><summary>Extrait du journal</summary><pre>${escapeHtml(plainText(c.excerpt).split('\n').slice(-EXCERPT_LINES).join('\n'))}</pre></details>`);
+        if (c.excerpt) body.push(`<details><summary>Extrait du journal</summary><pre>${escapeHtml(excerptTail(c.excerpt).join('\n'))}</pre></details>`);
       }
     } else body.push('<p>Tous les critères sont réussis.</p>');
   }

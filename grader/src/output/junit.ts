@@ -1,7 +1,7 @@
 import type { CriterionResult, GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice } from './groups.ts';
-import { location } from './terminal.ts';
+import { location } from './format.ts';
 import { escapeXml } from '../text/escape.ts';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';

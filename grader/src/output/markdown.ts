@@ -3,7 +3,7 @@ import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice, needsWork, regradeCommand } from './groups.ts';
 import { groupHint } from './hints.ts';
 import { totalLine } from './total.ts';
-import { location } from './terminal.ts';
+import { excerptTail, location, pointsLabel } from './format.ts';
 import { plainText } from '../text/plain-text.ts';
 import { escapeHtml, escapeHtmlText } from '../text/escape.ts';
 
@@ -13,7 +13,6 @@ const ICON: Record<Status, string> = { pass: '✅', fail: '❌', skip: '➖', er
 function icon(c: CriterionResult): string {
   return isAdvice(c) && c.status !== 'pass' && c.status !== 'error' ? ICON.skip : ICON[c.status];
 }
-const EXCERPT_LINES = 15;
 const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
 
 /** Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break. */
@@ -48,12 +47,8 @@ export function messageMarkdown(text: string): string {
   return out + escapeInline(flat.slice(last));
 }
 
-function points(c: CriterionResult): string {
-  return isAdvice(c) ? 'conseil' : `${c.points}/${c.maxPoints}`;
-}
-
 function excerptBlock(excerpt: string): string[] {
-  const lines = plainText(excerpt).split('\n').slice(-EXCERPT_LINES).join('\n').slice(-EXCERPT_CHARS);
+  const lines = excerptTail(excerpt).join('\n').slice(-EXCERPT_CHARS);
   return ['<details><summary>Extrait du journal</summary>', '', `<pre>${escapeHtml(lines)}</pre>`, '', '</details>'];
 }
 
@@ -71,7 +66,7 @@ export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
   for (const g of groups) {
     out.push(`### ${rubricText(g.label)} — ${g.score}/${g.maxScore}`, '');
     out.push('| | Critère | Points |', '|---|---|---:|');
-    for (const c of g.criteria) out.push(`| ${icon(c)} | ${rubricText(c.title)} (\`${c.id}\`) | ${points(c)} |`);
+    for (const c of g.criteria) out.push(`| ${icon(c)} | ${rubricText(c.title)} (\`${c.id}\`) | ${pointsLabel(c)} |`);
     out.push('');
   }
 
@@ -82,7 +77,7 @@ export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
       const where = location(c);
       const advice = isAdvice(c) ? ' (conseil, sans points)' : '';
       out.push(`#### ${icon(c)} ${rubricText(c.title)}${advice}`, '');
-      out.push(`\`${c.id}\`${where ? ` — ${escapeMarkdown(where)}` : ''} — ${points(c)}`, '');
+      out.push(`\`${c.id}\`${where ? ` — ${escapeMarkdown(where)}` : ''} — ${pointsLabel(c)}`, '');
       if (c.message) out.push(messageMarkdown(c.message), '');
       out.push(`> 💡 Piste : ${messageMarkdown(groupHint(c.group))} Pour revérifier ce seul critère : \`${regradeCommand(c.id)}\`.`, '');
       if (c.excerpt) out.push(...excerptBlock(c.excerpt), '');

@@ -1,7 +1,8 @@
 import type { CriterionResult, GradeReport, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { groupViews, isAdvice, regradeCommand } from './groups.ts';
-import { location, plainText } from './terminal.ts';
+import { location } from './format.ts';
+import { plainText } from '../text/plain-text.ts';
 
 /** One test of the official `autograding-grading-reporter` result format (version 1). */
 export interface ReporterTest {

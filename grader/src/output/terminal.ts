@@ -3,6 +3,7 @@ import type { Rubric } from '../rubric/rubric.ts';
 import { plainText } from '../text/plain-text.ts';
 import { groupViews, isAdvice, testVerdict, type TestVerdict } from './groups.ts';
 import { totalLine } from './total.ts';
+import { excerptTail, location } from './format.ts';
 
 /** How a criterion is shown: its test's state, or `not-run` when its test did not run. */
 export type Shown = TestVerdict['state'] | 'not-run';
@@ -10,14 +11,6 @@ export type Shown = TestVerdict['state'] | 'not-run';
 const MARK: Record<Shown, string> = { passed: '✓', failed: '✗', skipped: '–', 'not-run': '·' };
 const COLOUR: Record<Shown, string> = { passed: '\x1b[32m', failed: '\x1b[31m', skipped: '\x1b[33m', 'not-run': '\x1b[90m' };
 const RESET = '\x1b[0m';
-const EXCERPT_LINES = 15;
-
-export { plainText };
-
-export function location(result: Pick<CriterionResult, 'file' | 'line'>): string {
-  if (!result.file) return '';
-  return result.line ? `${result.file}:${result.line}` : result.file;
-}
 
 export interface TerminalOptions {
   colour?: boolean;
@@ -43,7 +36,7 @@ function details(c: CriterionResult, shown: Shown): string[] {
   const lines = `${where ? `${where} — ` : ''}${note}`.split('\n').map((line) => `      ${line}`);
   if (c.excerpt) {
     lines.push('      ┌ extrait du journal');
-    for (const line of plainText(c.excerpt).split('\n').slice(-EXCERPT_LINES)) lines.push(`      │ ${line}`);
+    for (const line of excerptTail(c.excerpt)) lines.push(`      │ ${line}`);
   }
   return lines;
 }
