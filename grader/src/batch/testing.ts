@@ -1,7 +1,7 @@
 import type { Gradebook, GradebookRow } from './gradebook.ts';
 import { QUESTIONS, type Question } from '../lab/questions.ts';
 import { CORRECT_ANSWERS } from '../checks/report/testing.ts';
-import { parseReport } from '../checks/report/load-report.ts';
+import { parseReport } from '../checks/report/source/sections.ts';
 import { answerPrint } from '../checks/report/own-text.ts';
 import type { AnswerPrint } from '../model/result.ts';
 import { templateWith } from '../checks/report/testing.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
 import { hasCaptureEvidence, judgeAnswer } from './answers.ts';
-import { parseReport, type Answer } from './load-report.ts';
+import type { Answer } from './source/answer.ts';
+import { parseReport } from './source/sections.ts';
 
 const MIN = 12;
 

@@ -6,7 +6,10 @@ import type { StaticContext } from '../check.ts';
 import { groupQuestions, type Question, type ReportGroupId } from '../../lab/questions.ts';
 import { judgeRelevance } from './relevance.ts';
 import { reuseLoader, reuseReason } from './reuse.ts';
-import { foldText, questionWords, reportLoader, REPORT_FILE, wordsOf, type Answer, type LoadedReport } from './load-report.ts';
+import { reportLoader, type LoadedReport } from './load-report.ts';
+import type { Answer } from './source/answer.ts';
+import { REPORT_FILE } from './source/file.ts';
+import { foldText, questionWords, wordsOf } from './source/words.ts';
 
 export type Verdict = { answered: true } | { answered: false; reason: string };
 

@@ -2,7 +2,8 @@
 // of a UTF-8 text decoded as Windows-1252 or Mac Roman and saved again.
 import type { StaticCheck } from '../check.ts';
 import { fail, pass } from '../../model/result.ts';
-import { isUtf8, REPORT_FILE, reportLoader } from './load-report.ts';
+import { reportLoader } from './load-report.ts';
+import { isUtf8, REPORT_FILE } from './source/file.ts';
 import { resaveAdvice } from './present.ts';
 
 /**

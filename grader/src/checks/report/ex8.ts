@@ -5,7 +5,8 @@
 import type { StaticCheck } from '../check.ts';
 import type { Question } from '../../lab/questions.ts';
 import { gradeGroup, type Verdict } from './answers.ts';
-import { wordsOf, type Answer } from './load-report.ts';
+import type { Answer } from './source/answer.ts';
+import { wordsOf } from './source/words.ts';
 import { notionsTouched } from './relevance.ts';
 
 

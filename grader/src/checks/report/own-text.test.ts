@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
-import { parseReport } from './load-report.ts';
+import { parseReport } from './source/sections.ts';
 import { answerPrint, ownText } from './own-text.ts';
 
 const own = (id: string, body: string) => {

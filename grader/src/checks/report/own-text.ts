@@ -5,7 +5,8 @@
 import type { Question } from '../../lab/questions.ts';
 import type { AnswerPrint } from '../../model/result.ts';
 import { fingerprint } from '../../similarity/fingerprint.ts';
-import { questionWords, wordsOf, type Answer } from './load-report.ts';
+import type { Answer } from './source/answer.ts';
+import { questionWords, wordsOf } from './source/words.ts';
 
 /** Characters of an answer considered (a real answer is far shorter). */
 const MAX_CHARS = 8_000;

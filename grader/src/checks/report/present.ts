@@ -2,7 +2,8 @@
 import type { StaticCheck } from '../check.ts';
 import { fail, pass } from '../../model/result.ts';
 import { QUESTIONS } from '../../lab/questions.ts';
-import { ENCODING_NAMES, isUtf8, REPORT_FILE, reportLoader, type ReportEncoding } from './load-report.ts';
+import { reportLoader } from './load-report.ts';
+import { ENCODING_NAMES, isUtf8, REPORT_FILE, type ReportEncoding } from './source/file.ts';
 
 /** How to re-save the report as UTF-8, for a report in another encoding. */
 export function resaveAdvice(encoding: ReportEncoding): string {

@@ -2,7 +2,8 @@
 // (lab/notions.ts); an answer that touches none is "hors sujet", whatever its length.
 import { NOTIONS, type QuestionNotions } from '../../lab/notions.ts';
 import type { Question } from '../../lab/questions.ts';
-import { foldText, type Answer } from './load-report.ts';
+import type { Answer } from './source/answer.ts';
+import { foldText } from './source/words.ts';
 
 /** Characters of an answer looked at (a real answer is far shorter; a pasted log could be huge). */
 const MAX_CHARS = 20_000;

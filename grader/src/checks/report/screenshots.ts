@@ -12,7 +12,9 @@ import type { Submission } from '../../submission/submission.ts';
 import { fail, pass } from '../../model/result.ts';
 import { QUESTIONS } from '../../lab/questions.ts';
 import { hasCaptureEvidence } from './answers.ts';
-import { REPORT_FILE, reportLoader, type ImageLink } from './load-report.ts';
+import { reportLoader } from './load-report.ts';
+import { REPORT_FILE } from './source/file.ts';
+import type { ImageLink } from './source/images.ts';
 
 export type Resolution =
   | { kind: 'file'; path: string }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_REPORT } from '../testing.ts';
+import { parseReport, questionIdOf } from './sections.ts';
+
+describe('questionIdOf', () => {
+  it.each([
+    ['2.a', '2.a'], ['2-a', '2.a'], ['2a', '2.a'], ['2.A', '2.a'], ['Question 2-a', '2.a'], ['question 2.a :', '2.a'],
+    ['Q2.a', '2.a'], ['Q 2.a', '2.a'], ['2.a — Image ou conteneur', '2.a'], ['2.a) Image', '2.a'], ['(7.e) Ménage', '7.e'],
+    ['Exercice 6.b', '6.b'], ['8.b. Pourquoi Compose', '8.b'],
+  ])('%s → %s', (heading, id) => expect(questionIdOf(heading)).toBe(id));
+
+  it.each(['Exercice 2 — Images et conteneurs', 'Exercice 8 — Réflexion', '2 — Bilan', '9.a', '2.f', 'Annexe', '2.ab'])(
+    '%s is not a question',
+    (heading) => expect(questionIdOf(heading)).toBeNull(),
+  );
+});
+
+describe('parseReport', () => {
+  it('finds lenient question headings of levels 2 to 4, and emphasis around the id', () => {
+    const md = ['## 1.a', 'Installé Docker Desktop.', '#### Q1.b', '```text\nHello from Docker!\n```', '### **1-c** — Liste', 'Texte.', '### Question 2-a', 'Une image.'].join('\n\n');
+    const report = parseReport(md);
+    expect([...report.sections.keys()]).toEqual(['1.a', '1.b', '1.c', '2.a']);
+    expect(report.sections.get('1.a')).toMatchObject({ line: 1, answer: { text: 'Installé Docker Desktop.' } });
+    expect(report.sections.get('1.b')!.answer.codeBlocks).toEqual(['Hello from Docker!']);
+    expect(report.sections.get('1.c')!.line).toBe(11);
+  });
+
+  it('drops the prompt blockquote and the placeholder, keeps sub-headings’ content, stops at the next heading', () => {
+    const md = [
+      '### 2.a — Image ou conteneur',
+      '> Expliquez en quelques phrases la différence entre une image Docker et un conteneur.',
+      '_Votre réponse ici._',
+      '#### Réponse',
+      'Une image est un modèle figé.',
+      '## Exercice 3',
+      'Hors question.',
+    ].join('\n\n');
+    const answer = parseReport(md).sections.get('2.a')!.answer;
+    expect(answer.text).toBe('Une image est un modèle figé.');
+    expect(answer.hadPlaceholder).toBe(true);
+  });
+
+  it('keeps a blockquote written by the student', () => {
+    const md = '### 2.a\n\n> Une image est un modèle en lecture seule ; un conteneur en est une instance qui tourne.\n';
+    expect(parseReport(md).sections.get('2.a')!.answer.text).toContain('lecture seule');
+  });
+
+  it('reports duplicated headings and merges their answers', () => {
+    const report = parseReport('### 2.a\n\npremière partie\n\n### 2.b\n\nx\n\n### 2.a\n\nseconde partie\n');
+    expect(report.duplicates.get('2.a')).toEqual([1, 9]);
+    expect(report.sections.get('2.a')!.answer.text).toBe('première partie\nseconde partie');
+  });
+
+  it('does not take headings inside code blocks or HTML comments for questions', () => {
+    const md = '### 2.a\n\n```bash\n# 2.b\necho\n```\n\n<!--\n### 2.c\n-->\n\ntexte\n';
+    const report = parseReport(md);
+    expect([...report.sections.keys()]).toEqual(['2.a']);
+    expect(report.sections.get('2.a')!.answer.codeBlocks).toEqual(['# 2.b\necho']);
+  });
+
+  it('parses the reference report: 30 questions, no duplicates', () => {
+    const report = parseReport(REFERENCE_REPORT);
+    expect(report.sections.size).toBe(30);
+    expect(report.duplicates.size).toBe(0);
+    expect(report.images).toHaveLength(9);
+  });
+});
