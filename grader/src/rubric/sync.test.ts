@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { actionlint } from '../../../selftest/support/actionlint.ts';
+import { actionlint } from './testing.ts';
 import { AUTOGRADING_FILE, README_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
 import { parseRubric } from './rubric.ts';
 
