@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
+import { isGraderTestFile } from '../integrity/files.ts';
 import { buildManifest, serializeManifest } from '../integrity/manifest.ts';
 import type { GradeReport } from '../model/result.ts';
 import { grade } from '../run/grade.ts';
@@ -41,6 +42,13 @@ describe('npm run export:classroom50', () => {
     expect(await readFile(join(bundle, BUNDLE_FILES.manifest), 'utf8')).toBe(serializeManifest(await buildManifest(GRADER_ROOT)));
     expect(compressed).toBeGreaterThan(0);
     expect(compressed).toBeLessThan(MAX_BUNDLE_BYTES);
+  });
+
+  // esbuild heads each bundled module with a `// path` comment: the modules the CLI reaches.
+  test('the prebuilt grader holds no grader unit test nor test helper (testing.ts): no expected verdict ships', async () => {
+    const modules = [...(await readFile(join(bundle, BUNDLE_FILES.grader), 'utf8')).matchAll(/^\/\/ (grader\/src\/\S+\.ts)$/gm)].map((m) => m[1]!);
+    expect(modules).toContain('grader/src/checks/report/source/sections.ts');
+    expect(modules.filter(isGraderTestFile)).toEqual([]);
   });
 
   test('refuses a folder that is not empty', async () => {
