@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The extra Docker engines CI grades with, besides the machine's default one (spec §7):
+# The extra Docker engines CI grades with, besides the machine's default one (README, « Maintainer tests »):
 #   Debian 12: the default engine is the distribution's 20.10; extras are Docker 26.1 from Debian 13's
 #              docker.io + containerd packages (with the host's runc), classic image store ("26") and
 #              containerd image store ("26-c8d").

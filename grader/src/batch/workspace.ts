@@ -13,7 +13,7 @@ export const DEFAULT_COPY_LIMITS: CopyLimits = { maxEntries: 20_000, maxBytes: 1
 export class CopyLimitError extends Error {}
 
 /**
- * Copies the student-owned paths of `src` (spec §4: starter/**, docker-compose.yml, REPORT.md,
+ * Copies the student-owned paths of `src` (`submission/paths.ts`: starter/**, docker-compose.yml, REPORT.md,
  * captures/**) into the empty folder `dest`, and nothing else. Symlinks are recreated as symlinks
  * with the same target, never followed (the grader refuses those that leave the submission);
  * sockets, FIFOs and devices are skipped. Throws CopyLimitError past the limits.

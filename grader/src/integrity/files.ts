@@ -8,7 +8,7 @@ export { GRADER_ROOT } from '../location.ts';
 export const MANIFEST_REL = 'grader/manifest.json';
 
 /**
- * What the student template contains, besides the student-owned skeleton (spec §4). Folders are
+ * What the student template contains, besides the student-owned skeleton (`submission/paths.ts`). Folders are
  * taken whole, minus `EXCLUDED`; single files as they are. `classroom50/` is not among them: its
  * autograder.py serves instructors, in the bundle `npm run export:classroom50` writes.
  */

@@ -1,5 +1,5 @@
 // What each explication question of REPORT.md is about, as data: the few notions an answer must
-// touch to be on topic, written from the lab (spec §1). Patterns are matched on folded text (lower
+// touch to be on topic, written from the lab's exercises (README, « Déroulé du TP »). Patterns are matched on folded text (lower
 // case, no accents, apostrophes as spaces; see checks/report/relevance.ts), in French and English,
 // with word stems and common synonyms. They must be generous with real phrasing and never match the
 // question's own prompt or content-free filler (tested in relevance.test.ts with a corpus of both).

@@ -1,4 +1,4 @@
-// The 30 questions of REPORT.md (spec §1), as data: the template is rendered from this list and the
+// The 30 questions of REPORT.md (README, « Déroulé du TP »), as data: the template is rendered from this list and the
 // report criteria grade against it. Prompts are in French, adapted to this repository's layout.
 import type { CriterionId } from '../model/criteria.ts';
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 
-/** Paths a student owns (spec §4): the only ones graded, and the only ones a regrade copies. */
+/** Paths a student owns (README, « Ce que vous rendez »): the only ones graded, and the only ones a regrade copies. */
 export const STUDENT_OWNED = ['starter/', 'docker-compose.yml', 'REPORT.md', 'captures/'] as const;
 
 /** Normalises a repository-relative path (POSIX separators, no leading `./`); null when it leaves the root. */

@@ -13,7 +13,7 @@ export type FileRead =
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
- * Read-only access to a submission folder that only ever reaches student-owned paths (spec §4):
+ * Read-only access to a submission folder that only ever reaches student-owned paths (`paths.ts`):
  * a path that is not student-owned, or a symlink whose target leaves the repository or lands on a
  * grader-owned path, reads as `outside`. Reads are bounded in size.
  */

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import type { Loader } from '../check.ts';
 import { fail, type Finding } from '../../model/result.ts';
 
-/** The only student-owned Compose file (spec §4). */
+/** The only student-owned Compose file (README, « Ce que vous rendez »). */
 export const COMPOSE_PATH = 'docker-compose.yml';
 
 const MAX_BYTES = 256 * 1024;

@@ -1,7 +1,7 @@
 // dockerfile.present: starter/Dockerfile exists, parses, and is no longer the untouched skeleton: it
 // has at least a FROM and a CMD or ENTRYPOINT. Every other instruction the TODOs ask for (WORKDIR,
 // COPY, RUN pip install, EXPOSE…) is judged by its own criterion only, so a missing one costs its
-// points once (spec §5).
+// points once.
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCheck } from '../check.ts';
 import { DOCKERFILE, dockerfileSource } from './source.ts';
