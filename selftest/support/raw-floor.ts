@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { httpGet, isHealthyBody } from '../../grader/src/docker/wait/http.ts';
+import { httpGet } from '../../grader/src/docker/wait/http.ts';
+import { isHealthyBody } from '../../grader/src/lab/api.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
 import { RUN_LABEL, PID_LABEL } from '../../grader/src/docker/labels.ts';
 

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { RunIdentity } from '../docker/labels.ts';
+import { LAB_API, LAB_HEALTH } from '../lab/api.ts';
 import { answersHttp, startApiContainer, timeGracefulStop, waitForHealth, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
 
 export interface ContainerObservations {
@@ -15,8 +16,8 @@ export interface ContainerObservations {
 export async function observeContainer(docker: Docker, options: { run: RunIdentity; settings: RubricSettings; signal?: AbortSignal }): Promise<ContainerObservations> {
   const { run, settings } = options;
   try {
-    const api = await startApiContainer(docker, { image: run.imageTag, name: `${run.namePrefix}-api`, labels: run.labels });
-    const health = await waitForHealth(docker, api, settings.startupTimeoutSeconds * 1000, options.signal);
+    const api = await startApiContainer(docker, { image: run.imageTag, name: `${run.namePrefix}-api`, labels: run.labels, port: LAB_API.port });
+    const health = await waitForHealth(docker, api, LAB_HEALTH, settings.startupTimeoutSeconds * 1000, options.signal);
     const stop: StopObservation = answersHttp(health) ? await timeGracefulStop(docker, api, settings.stopLimitSeconds) : { state: 'not-judged', reason: 'no-http' };
     await docker.getContainer(api.id).remove({ force: true, v: true }).catch(() => undefined);
     return { health, stop };

@@ -1,7 +1,7 @@
 import type { StartedStack } from '../docker/compose/stack.ts';
 import { pollUntil } from '../docker/wait/poll.ts';
 import { waitForFinalPostgres, type PingResult } from '../docker/wait/postgres.ts';
-import { LAB_STACK, labPsql } from '../lab/stack.ts';
+import { LAB_STACK, POSTGRES_WAIT_WORDING, labPsql } from '../lab/stack.ts';
 import { lastLines } from '../text/last-lines.ts';
 
 export type PsqlResult = { ok: true; output: string } | { ok: false; error: string; notReady?: string };
@@ -46,7 +46,7 @@ export class LabDatabase {
     const start = Date.now();
     let notReady: string | undefined;
     if (!this.finalServerSeen) {
-      const wait = await waitForFinalPostgres({ ping: () => this.ping(signal) }, this.startupTimeoutMs, signal);
+      const wait = await waitForFinalPostgres({ ping: () => this.ping(signal) }, POSTGRES_WAIT_WORDING, this.startupTimeoutMs, signal);
       this.finalServerSeen = wait.state === 'ready';
       if (wait.state === 'not-ready') notReady = wait.seen;
     }

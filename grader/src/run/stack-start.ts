@@ -3,6 +3,7 @@ import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
 import { waitForHealthy } from '../docker/wait/health.ts';
 import type { StackUpObservation } from '../checks/dynamic/stack-up.ts';
 import { LAB_STACK } from '../lab/stack.ts';
+import { LAB_HEALTH } from '../lab/api.ts';
 import { lastLines } from '../text/last-lines.ts';
 
 export interface StackTimeouts {
@@ -36,6 +37,7 @@ export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts
       },
       logs: () => started.logs(api.service, 50),
     },
+    LAB_HEALTH,
     timeouts.startupTimeoutMs,
     signal,
   );

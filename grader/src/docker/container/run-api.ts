@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { waitForHealthy } from '../wait/health.ts';
+import { waitForHealthy, type HttpReadiness } from '../wait/health.ts';
 import { lastLogLines } from './logs.ts';
 
 export type HealthObservation =
@@ -30,33 +30,35 @@ export const CONTAINER_LIMITS = {
   NanoCpus: 1_000_000_000,
 };
 
-/** Starts the built image with port 8000 published on an ephemeral 127.0.0.1 port. */
+/** Starts the built image with container port `port` published on an ephemeral 127.0.0.1 port. */
 export async function startApiContainer(
   docker: Docker,
-  options: { image: string; name: string; labels: Record<string, string> },
+  options: { image: string; name: string; labels: Record<string, string>; port: number },
 ): Promise<ApiContainer> {
+  const exposed = `${options.port}/tcp`;
   const container = await docker.createContainer({
     Image: options.image,
     name: options.name,
     Labels: options.labels,
-    ExposedPorts: { '8000/tcp': {} },
+    ExposedPorts: { [exposed]: {} },
     HostConfig: {
-      PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      PortBindings: { [exposed]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
       ...CONTAINER_LIMITS,
       LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
     },
   });
   await container.start();
   const info = await container.inspect();
-  const binding = info.NetworkSettings.Ports?.['8000/tcp']?.[0];
+  const binding = info.NetworkSettings.Ports?.[exposed]?.[0];
   const hostPort = Number(binding?.HostPort);
   return { id: container.id, hostPort: Number.isInteger(hostPort) ? hostPort : 0 };
 }
 
-/** Waits for the container's `/health`, saying what was seen when it does not come. */
+/** Waits for the container to be ready as `readiness` says, saying what was seen when it is not. */
 export async function waitForHealth(
   docker: Docker,
   api: ApiContainer,
+  readiness: HttpReadiness,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<HealthObservation> {
@@ -74,6 +76,7 @@ export async function waitForHealth(
       },
       logs: () => lastLogLines(docker, api.id, 50),
     },
+    readiness,
     timeoutMs,
     signal,
   );
@@ -92,7 +95,7 @@ export async function waitForHealth(
 }
 
 /**
- * Whether the app's server was seen running and answering HTTP on its port, whatever `/health`
+ * Whether the app's server was seen running and answering HTTP on its port, whatever its health path
  * returned (a 500 or a wrong body is still a live server whose stop can be timed): the condition
  * for judging container.graceful-stop. A crash or a port that never answered is not.
  */

@@ -1,9 +1,25 @@
-import { httpGet, isHealthyBody } from './http.ts';
+import { httpGet } from './http.ts';
 import { pollUntil } from './poll.ts';
 
-/** Uvicorn's start-up line when it listens only inside the container. */
-const LOOPBACK_ONLY = /Uvicorn running on https?:\/\/(127\.0\.0\.1|localhost)[:/]/;
-/** An app that keeps answering something else than {"status":"ok"} this long is judged on it. */
+/**
+ * What "ready" means for an HTTP service, and how the wait says what it saw (in the caller's
+ * language): the engine layer knows no path, body or wording of its own.
+ */
+export interface HttpReadiness {
+  path: string;
+  /** Whether an answer is the expected one. */
+  accepts(status: number, body: string): boolean;
+  /** A log line telling that the server listens where the published port cannot reach it. */
+  unreachableLog?: RegExp;
+  wording: {
+    noPort: string;
+    answered(status: number): string;
+    unreachable: string;
+    noAnswer(reason: string): string;
+  };
+}
+
+/** An app that keeps answering something else than the expected answer this long is judged on it. */
 const STABLE_WRONG_ANSWER_MS = 3_000;
 const LOG_CHECK_EVERY_MS = 500;
 
@@ -15,7 +31,7 @@ export type HealthWait =
   | { state: 'no-answer'; seen: string; elapsedMs: number };
 
 export interface HealthTarget {
-  /** The published host port of container port 8000, 0 while unknown. */
+  /** The published host port of the service's port, 0 while unknown. */
   port(): Promise<number>;
   /** Undefined while the app's container runs; otherwise what was seen (e.g. "exited with code 1"). */
   stopped(): Promise<string | undefined>;
@@ -24,11 +40,12 @@ export interface HealthTarget {
 }
 
 /**
- * Polls `GET /health` on 127.0.0.1 until it answers 200 with {"status":"ok"} or the deadline. Ends
- * early, with what it saw, when the container stops, when uvicorn says it listens on 127.0.0.1
- * only, or when the app keeps giving a wrong answer.
+ * Readiness strategy "HTTP": polls `GET <path>` on 127.0.0.1 until the answer is accepted or the
+ * deadline. Ends early, with what it saw, when the container stops, when its logs say it listens
+ * out of the published port's reach, or when the app keeps giving a wrong answer.
  */
-export async function waitForHealthy(target: HealthTarget, timeoutMs: number, signal?: AbortSignal): Promise<HealthWait> {
+export async function waitForHealthy(target: HealthTarget, readiness: HttpReadiness, timeoutMs: number, signal?: AbortSignal): Promise<HealthWait> {
+  const { wording } = readiness;
   let wrong: { status: number; body: string; since: number } | undefined;
   let loopback = false;
   let lastLogCheck = 0;
@@ -38,23 +55,23 @@ export async function waitForHealthy(target: HealthTarget, timeoutMs: number, si
       const stopped = await target.stopped();
       if (stopped) return { done: false, seen: stopped, final: true };
       port ||= await target.port();
-      if (!port) return { done: false, seen: 'aucun port publié pour 8000' };
-      const answer = await httpGet(port, '/health', 1_000);
+      if (!port) return { done: false, seen: wording.noPort };
+      const answer = await httpGet(port, readiness.path, 1_000);
       if (answer.kind === 'response') {
-        if (answer.status === 200 && isHealthyBody(answer.body)) return { done: true, value: port };
+        if (readiness.accepts(answer.status, answer.body)) return { done: true, value: port };
         const same = wrong && wrong.status === answer.status && wrong.body === answer.body;
         if (!same) wrong = { status: answer.status, body: answer.body, since: Date.now() };
         const stable = Date.now() - wrong!.since >= STABLE_WRONG_ANSWER_MS;
-        return { done: false, seen: `réponse ${answer.status}`, final: stable };
+        return { done: false, seen: wording.answered(answer.status), final: stable };
       }
-      if (Date.now() - lastLogCheck >= LOG_CHECK_EVERY_MS) {
+      if (readiness.unreachableLog && Date.now() - lastLogCheck >= LOG_CHECK_EVERY_MS) {
         lastLogCheck = Date.now();
-        if (LOOPBACK_ONLY.test(await target.logs())) {
+        if (readiness.unreachableLog.test(await target.logs())) {
           loopback = true;
-          return { done: false, seen: 'uvicorn écoute sur 127.0.0.1', final: true };
+          return { done: false, seen: wording.unreachable, final: true };
         }
       }
-      return { done: false, seen: `pas de réponse (${answer.reason})` };
+      return { done: false, seen: wording.noAnswer(answer.reason) };
     },
     { timeoutMs, intervalMs: 100, signal },
   );

@@ -23,16 +23,3 @@ export function httpGet(port: number, path: string, timeoutMs = 2_000): Promise<
     req.end();
   });
 }
-
-/** Whether a body is the JSON object {"status": "ok"} (key order and spacing free, nothing else). */
-export function isHealthyBody(body: string): boolean {
-  try {
-    const value = JSON.parse(body) as unknown;
-    return (
-      typeof value === 'object' && value !== null && !Array.isArray(value) &&
-      Object.keys(value).length === 1 && (value as Record<string, unknown>).status === 'ok'
-    );
-  } catch {
-    return false;
-  }
-}

@@ -8,7 +8,7 @@ import { pollUntil } from './poll.ts';
  * listens on the Unix socket only (`listen_addresses=''`, docker-library/postgres
  * docker-entrypoint.sh, docker_temp_server_start), creates the database and runs the init scripts
  * there, stops it, then starts the real server on all addresses. psql or pg_isready through the
- * socket can succeed, or fail with `database "demo" does not exist`, during that first phase; only
+ * socket can succeed, or fail with `database "…" does not exist`, during that first phase; only
  * the final server ever answers over TCP.
  */
 
@@ -31,11 +31,18 @@ export type PostgresWait =
   | { state: 'cannot-probe'; seen: string; elapsedMs: number }
   | { state: 'not-ready'; seen: string; elapsedMs: number; interrupted: boolean };
 
+/** How the wait says what pg_isready answered, in the caller's language (`output`: its last line). */
+export interface PostgresWording {
+  starting(output: string): string;
+  noTcpListener(output: string): string;
+  noAttempt(output: string): string;
+}
+
 /** pg_isready's exit codes (PostgreSQL documentation, pg_isready). */
 const PG_ISREADY = { accepting: 0, rejecting: 1, noResponse: 2, noAttempt: 3 } as const;
 
-/** What one pg_isready run says: ready, worth waiting, or no use waiting (and why, in French). */
-export function describePing(result: PingResult): { status: 'ready' | 'waiting' | 'stopped' | 'cannot-probe'; seen: string } {
+/** What one pg_isready run says: ready, worth waiting, or no use waiting (and why, in `wording`). */
+export function describePing(result: PingResult, wording: PostgresWording): { status: 'ready' | 'waiting' | 'stopped' | 'cannot-probe'; seen: string } {
   if (result.kind === 'container-stopped') return { status: 'stopped', seen: result.seen };
   if (result.kind === 'cannot-probe') return { status: 'cannot-probe', seen: result.seen };
   const output = result.output.trim().split('\n').slice(-1)[0] ?? '';
@@ -43,22 +50,22 @@ export function describePing(result: PingResult): { status: 'ready' | 'waiting' 
     case PG_ISREADY.accepting:
       return { status: 'ready', seen: output || 'accepting connections' };
     case PG_ISREADY.rejecting:
-      return { status: 'waiting', seen: `le serveur démarre encore (pg_isready : ${output || 'rejecting connections'})` };
+      return { status: 'waiting', seen: wording.starting(output || 'rejecting connections') };
     case PG_ISREADY.noResponse:
-      return { status: 'waiting', seen: `aucun serveur n'écoute encore en TCP dans le conteneur (pg_isready : ${output || 'no response'})` };
+      return { status: 'waiting', seen: wording.noTcpListener(output || 'no response') };
     case PG_ISREADY.noAttempt:
-      return { status: 'cannot-probe', seen: `pg_isready n'a pas pu essayer (${output || 'no attempt'})` };
+      return { status: 'cannot-probe', seen: wording.noAttempt(output || 'no attempt') };
     default:
       return { status: 'waiting', seen: output || `pg_isready : code ${result.exitCode}` };
   }
 }
 
 /** Polls the target until the final server accepts TCP connections, waiting stops making sense, or the deadline. */
-export async function waitForFinalPostgres(target: PostgresTarget, timeoutMs: number, signal?: AbortSignal): Promise<PostgresWait> {
+export async function waitForFinalPostgres(target: PostgresTarget, wording: PostgresWording, timeoutMs: number, signal?: AbortSignal): Promise<PostgresWait> {
   const last: { status: ReturnType<typeof describePing>['status'] } = { status: 'waiting' };
   const outcome = await pollUntil(
     async () => {
-      const ping = describePing(await target.ping());
+      const ping = describePing(await target.ping(), wording);
       last.status = ping.status;
       return ping.status === 'ready' ? { done: true, value: undefined } : { done: false, seen: ping.seen, final: ping.status !== 'waiting' };
     },
