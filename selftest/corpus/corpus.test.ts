@@ -3,7 +3,7 @@ import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria
 import type { CriterionResult, Status } from '../../grader/src/model/result.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { grade } from '../../grader/src/run/grade.ts';
-import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { makeSubmission } from '../support/submission.ts';
 import { MUTANTS } from './mutants.ts';
 

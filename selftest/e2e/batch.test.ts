@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CRITERION_IDS } from '../../grader/src/model/criteria.ts';
-import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { runBatch } from '../../grader/src/batch/run.ts';
 import type { Gradebook } from '../../grader/src/batch/gradebook.ts';

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { CriterionId } from '../../grader/src/model/criteria.ts';
 import type { CriterionResult } from '../../grader/src/model/result.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
-import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { grade } from '../../grader/src/run/grade.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { reference, replaceOnce } from '../corpus/sources.ts';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { grade } from '../../grader/src/run/grade.ts';
-import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { PID_LABEL, RUN_LABEL } from '../../grader/src/docker/labels.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
 import { DYNAMIC_MUTANTS } from '../corpus/dynamic-mutants.ts';

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
-import { DYNAMIC_IDS } from '../../grader/src/run/dynamic.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { TEMPLATE_DIR } from '../support/submission.ts';
 import { machineEnv } from '../support/env.ts';
 

@@ -7,10 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createStaticContext, type StaticCheck } from '../../grader/src/checks/check.ts';
-import { composeChecks } from '../../grader/src/checks/compose/index.ts';
-import { dockerfileChecks } from '../../grader/src/checks/dockerfile/index.ts';
-import { reportChecks } from '../../grader/src/checks/report/index.ts';
+import { createStaticContext } from '../../grader/src/checks/check.ts';
+import type { StaticCriterion } from '../../grader/src/checks/criterion.ts';
+import { staticCriteriaIn } from '../../grader/src/checks/catalogue.ts';
 import type { Finding } from '../../grader/src/model/result.ts';
 import { loadRubric, type RubricSettings } from '../../grader/src/rubric/rubric.ts';
 import { Submission } from '../../grader/src/submission/submission.ts';
@@ -39,7 +38,7 @@ interface Area {
   name: string;
   file: string;
   base: string;
-  checks: StaticCheck[];
+  checks: StaticCriterion[];
   tokens: string[];
 }
 
@@ -50,7 +49,7 @@ const AREAS: Area[] = [
     name: 'Dockerfile',
     file: 'starter/Dockerfile',
     base: reference.dockerfile,
-    checks: dockerfileChecks,
+    checks: staticCriteriaIn('dockerfile'),
     tokens: [
       'FROM ', 'FROM python:latest', 'FROM scratch AS x', 'FROM x', 'RUN ', 'RUN <<EOF\n', 'EOF\n', 'COPY ', 'COPY --from=x / /', 'ADD ', 'CMD ', 'CMD []', 'CMD ["uvicorn"',
       'ENTRYPOINT ["sh", "-c"]', 'ARG ', 'ARG X=${Y:-z}', 'ENV ', 'ENV A=1 B', 'WORKDIR ', 'WORKDIR $HOME', 'USER ', 'USER 0:0', 'EXPOSE ', 'EXPOSE 8000/udp', 'HEALTHCHECK ', 'HEALTHCHECK NONE',
@@ -61,7 +60,7 @@ const AREAS: Area[] = [
     name: 'compose',
     file: 'docker-compose.yml',
     base: reference.compose,
-    checks: composeChecks,
+    checks: staticCriteriaIn('compose'),
     tokens: [
       '&a ', '*a', '<<: *a\n', '<<: [*a, *b]\n', '- ', ': ', ':', '{', '}', '[', ']', '!!binary ', '!!str ', '!custom ', '? ', '|\n', '>-\n', '---\n', '...\n', '%YAML 1.2\n', 'version: "3"\n',
       'services:\n', 'api:\n', 'db:\n', '  build: ./starter\n', '    ports: ["8000"]\n', 'volumes:\n', 'x-anchor: &a {a: 1}\n', '${VAR:?err}', '$$', 'condition: service_healthy', 'null', '~', 'true', '0x1F',
@@ -72,7 +71,7 @@ const AREAS: Area[] = [
     name: 'report',
     file: 'REPORT.md',
     base: referenceReport,
-    checks: reportChecks,
+    checks: staticCriteriaIn('report'),
     tokens: [
       '# ', '### ', '### 2.a ', '### Q9.z', '```', '```bash\n', '~~~', '> ', '>', '- ', '1. ', '![x](', '![](captures/docker ps.png)', '![a](/captures/', '<img src="', '">', '[ref]: captures/x.png\n', '![a][ref]',
       '<!--', '-->', '<pre>', '</pre>', '|---|', '| a |', '***', '_Votre réponse ici._', '    ', '\\', '](', '<', '>', '&amp;', '&#0;', '%20', '%E2%80%99', '../', 'captures/',
@@ -201,7 +200,7 @@ describe('static checks survive mutated inputs', { timeout: 300_000 }, () => {
         for (const check of area.checks) {
           let problem: string | undefined;
           try {
-            const finding = await check.run(ctx);
+            const finding = await check.judge(ctx);
             problem = problemOf(finding, area.file, lines);
             statuses.set(finding.status, (statuses.get(finding.status) ?? 0) + 1);
           } catch (error) {

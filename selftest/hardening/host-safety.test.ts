@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { describeHostRisk } from '../../grader/src/checks/dynamic/stack-up.ts';
+import { describeHostRisk } from '../../grader/src/checks/stack/up.ts';
 import { hostFileProblems, hostSafetyProblems } from '../../grader/src/docker/compose/host-safety.ts';
 import type { ComposeModel } from '../../grader/src/docker/compose/model.ts';
 import { sanitizeModel } from '../../grader/src/docker/compose/sanitize.ts';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { GradeReport } from '../model/result.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { grade, type GradeOptions } from '../run/grade.ts';
-import { DYNAMIC_IDS } from '../run/dynamic.ts';
+import { DYNAMIC_IDS } from '../checks/catalogue.ts';
 import { GRADER_ROOT } from '../integrity/files.ts';
 import { hashTree } from '../integrity/manifest.ts';
 import { diffGraderFiles } from '../integrity/tamper.ts';

@@ -1,5 +1,3 @@
-import type { CriterionId } from '../model/criteria.ts';
-import type { Finding } from '../model/result.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 
@@ -17,12 +15,6 @@ export interface StaticContext {
 export interface Loader<T> {
   name: string;
   run(ctx: StaticContext): Promise<T>;
-}
-
-/** One criterion judged from files alone, without a Docker engine. One check per file, hadolint-style. */
-export interface StaticCheck {
-  id: CriterionId;
-  run(ctx: StaticContext): Promise<Finding> | Finding;
 }
 
 export function createStaticContext(submission: Submission, settings: RubricSettings): StaticContext {

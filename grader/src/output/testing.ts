@@ -1,45 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { CRITERION_IDS, type CriterionId } from '../model/criteria.ts';
 import type { CriterionResult, GradeReport } from '../model/result.ts';
-import { parseRubric, type Rubric } from '../rubric/rubric.ts';
+import { DEFAULT_RUBRIC_PATH, parseRubric, type Rubric } from '../rubric/rubric.ts';
 
-/** Test support: a small rubric and a report on it with a pass, a failure with a file, an advice failure, a skip and an error. */
+const REAL_RUBRIC = parseRubric(readFileSync(DEFAULT_RUBRIC_PATH, 'utf8'));
+
+/** Titles and points of the test rubric that its sample report relies on; every other criterion is worth 0, titled "x". */
+const SAMPLE_ENTRIES: Partial<Record<CriterionId, { points: number; title: string }>> = {
+  'dockerfile.present': { points: 2, title: 'Dockerfile présent' },
+  'dockerfile.base-image': { points: 3, title: 'Image de base' },
+  'dockerfile.workdir': { points: 2, title: 'WORKDIR' },
+  'dockerfile.non-root': { points: 0, title: 'Conseil : non root' },
+  'image.build': { points: 6, title: "L'image se construit" },
+  'container.health': { points: 5, title: 'GET /health' },
+  'report.encoding': { points: 0, title: 'Conseil : encodage' },
+};
+
+/** The test rubric's three groups: the real rubric's dockerfile and report groups, everything else in "image". */
+const sampleGroup = (id: CriterionId) => (id.startsWith('report.') ? 'report' : REAL_RUBRIC.criteria.get(id)?.group === 'dockerfile' ? 'dockerfile' : 'image');
+
+/**
+ * Test support: a small rubric over every criterion of the catalogue (in its order) and a report on
+ * it with a pass, a failure with a file, an advice failure, a skip and an error.
+ */
 export const RUBRIC: Rubric = parseRubric(
   [
     'groups: { dockerfile: "Exercice 3 — Dockerfile", image: "Image | conteneur", report: "Rapport" }',
     'criteria:',
-    ...[
-      'dockerfile.present: { group: dockerfile, points: 2, title: "Dockerfile présent" }',
-      'dockerfile.base-image: { group: dockerfile, points: 3, title: "Image de base" }',
-      'dockerfile.workdir: { group: dockerfile, points: 2, title: "WORKDIR" }',
-      'dockerfile.layer-order: { group: dockerfile, points: 0, title: "x" }',
-      'dockerfile.pip-no-cache: { group: dockerfile, points: 0, title: "x" }',
-      'dockerfile.exec-form: { group: dockerfile, points: 0, title: "x" }',
-      'dockerfile.expose: { group: dockerfile, points: 0, title: "x" }',
-      'dockerignore.present: { group: dockerfile, points: 0, title: "x" }',
-      'dockerfile.non-root: { group: dockerfile, points: 0, title: "Conseil : non root" }',
-      'dockerfile.healthcheck: { group: dockerfile, points: 0, title: "x" }',
-      'requirements.pinned: { group: dockerfile, points: 0, title: "x" }',
-      'image.build: { group: image, points: 6, title: "L\'image se construit" }',
-      'image.size: { group: image, points: 0, title: "x" }',
-      'container.health: { group: image, points: 5, title: "GET /health" }',
-      'container.graceful-stop: { group: image, points: 0, title: "x" }',
-      'compose.valid: { group: image, points: 0, title: "x" }',
-      'compose.api: { group: image, points: 0, title: "x" }',
-      'compose.db: { group: image, points: 0, title: "x" }',
-      'compose.db-volume: { group: image, points: 0, title: "x" }',
-      'compose.healthcheck: { group: image, points: 0, title: "x" }',
-      'compose.no-version-key: { group: image, points: 0, title: "x" }',
-      'stack.up: { group: image, points: 0, title: "x" }',
-      'stack.psql: { group: image, points: 0, title: "x" }',
-      'stack.persistence: { group: image, points: 0, title: "x" }',
-      'report.present: { group: report, points: 0, title: "x" }',
-      'report.ex1-2: { group: report, points: 0, title: "x" }',
-      'report.ex3-4: { group: report, points: 0, title: "x" }',
-      'report.ex5-6: { group: report, points: 0, title: "x" }',
-      'report.ex7: { group: report, points: 0, title: "x" }',
-      'report.ex8: { group: report, points: 0, title: "x" }',
-      'report.screenshots: { group: report, points: 0, title: "x" }',
-      'report.encoding: { group: report, points: 0, title: "Conseil : encodage" }',
-    ].map((line) => `  ${line}`),
+    ...CRITERION_IDS.map((id) => {
+      const { points, title } = SAMPLE_ENTRIES[id] ?? { points: 0, title: 'x' };
+      return `  ${id}: { group: ${sampleGroup(id)}, points: ${points}, title: "${title}" }`;
+    }),
   ].join('\n'),
 );
 

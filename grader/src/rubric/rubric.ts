@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { RUBRIC_PATH } from '../location.ts';
-import { CRITERION_IDS, isCriterionId, type CriterionId } from '../model/criteria.ts';
+import { CRITERION_IDS, type CriterionId } from '../model/criteria.ts';
 
 export interface RubricCriterion {
   id: CriterionId;
@@ -45,7 +45,15 @@ export const DEFAULT_SETTINGS: RubricSettings = {
 
 export class RubricError extends Error {}
 
-export function parseRubric(text: string): Rubric {
+/** A criterion id as the rubric writes it: `<group>.<name>`, naming the module `checks/<group>/<name>.ts`. */
+export const CRITERION_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads and validates a rubric. `known` is the catalogue the grader was generated for (every id must
+ * be in it and every one of it in the rubric); `npm run rubric:sync` passes `'any'`, as it
+ * regenerates that catalogue from the rubric and checks each id against its module instead.
+ */
+export function parseRubric(text: string, known: readonly string[] | 'any' = CRITERION_IDS): Rubric {
   const doc = parse(text) as {
     groups?: Record<string, string>;
     criteria?: Record<string, { title?: string; group?: string; points?: number }>;
@@ -55,17 +63,19 @@ export function parseRubric(text: string): Rubric {
   const groups = doc.groups ?? {};
   const criteria = new Map<CriterionId, RubricCriterion>();
   for (const [id, entry] of Object.entries(doc.criteria)) {
-    if (!isCriterionId(id)) throw new RubricError(`rubric: unknown criterion id "${id}"`);
+    if (known === 'any' ? !CRITERION_ID_PATTERN.test(id) : !known.includes(id)) {
+      throw new RubricError(`rubric: unknown criterion id "${id}"${known === 'any' ? ' (expected <group>.<name>, lowercase)' : ' (after adding a criterion, run npm run rubric:sync)'}`);
+    }
     const points = entry?.points;
     if (typeof points !== 'number' || !Number.isInteger(points) || points < 0) {
       throw new RubricError(`rubric: ${id}: points must be a non-negative integer`);
     }
     const group = entry.group ?? '';
     if (!(group in groups)) throw new RubricError(`rubric: ${id}: unknown group "${group}"`);
-    criteria.set(id, { id, title: entry.title ?? id, group, points });
+    criteria.set(id as CriterionId, { id: id as CriterionId, title: entry.title ?? id, group, points });
   }
-  for (const id of CRITERION_IDS) {
-    if (!criteria.has(id)) throw new RubricError(`rubric: criterion "${id}" is missing`);
+  for (const id of known === 'any' ? [] : known) {
+    if (!criteria.has(id as CriterionId)) throw new RubricError(`rubric: criterion "${id}" is missing`);
   }
   const settings = { ...DEFAULT_SETTINGS, ...(doc.settings ?? {}) };
   for (const [key, value] of Object.entries(settings)) {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { actionlint } from './testing.ts';
-import { AUTOGRADING_FILE, README_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
+import { DYNAMIC_IDS } from '../checks/catalogue.ts';
+import { CRITERIA } from '../checks/registry.ts';
+import { CRITERION_IDS } from '../model/criteria.ts';
+import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
 import { parseRubric } from './rubric.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -16,18 +19,28 @@ afterEach(async () => {
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
+/** The rubric, its views and the grader's sources (the criterion modules sync imports), in a temp folder. */
 async function tempCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'rubric-sync-'));
   temps.push(dir);
-  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE]) {
+  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, 'package.json', 'grader/src']) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
-    await cp(join(ROOT, file), join(dir, file));
+    await cp(join(ROOT, file), join(dir, file), { recursive: true });
   }
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
 
+async function editFile(path: string, from: string | RegExp, to: string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const edited = text.replace(from, to);
+  expect(edited, `${path}: ${from} not found`).not.toBe(text);
+  await writeFile(path, edited);
+}
+
 describe('rubric views', () => {
-  test('the committed README table, autograding.json and workflow match the rubric (run `npm run rubric:sync`)', async () => {
+  test('the committed README table, autograding.json, workflow, criterion ids and registry match the rubric (run `npm run rubric:sync`)', async () => {
+    expect((await plan(ROOT)).map((file) => file.path)).toEqual(expect.arrayContaining([CRITERION_IDS_FILE, REGISTRY_FILE]));
     for (const file of await plan(ROOT)) expect(file.current, `${file.path} is out of date: npm run rubric:sync`).toBe(file.expected);
   });
 
@@ -57,6 +70,32 @@ describe('rubric views', () => {
     );
   });
 
+  test('the registry lists every criterion module of the rubric, in its order, and the ids follow', async () => {
+    const rubric = parseRubric(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
+    expect(CRITERIA.map((c) => c.id)).toEqual([...rubric.criteria.keys()]);
+    expect([...CRITERION_IDS]).toEqual([...rubric.criteria.keys()]);
+    for (const c of CRITERIA) expect(c.kind === 'dynamic', c.id).toBe(DYNAMIC_IDS.includes(c.id));
+  });
+
+  test('a rubric id without its module stops sync with a message naming the file to write', async () => {
+    const dir = await tempCopy();
+    await editFile(join(dir, RUBRIC_FILE), /^(settings:)/m, '  compose.restart-policy: { group: compose, points: 0, title: "x" }\n$1');
+    await expect(plan(dir)).rejects.toThrow('criterion "compose.restart-policy" has no module grader/src/checks/compose/restart-policy.ts');
+    expect(await readFile(join(dir, REGISTRY_FILE), 'utf8')).toBe(await readFile(join(ROOT, REGISTRY_FILE), 'utf8'));
+  });
+
+  test('a module whose id differs from its path stops sync', async () => {
+    const dir = await tempCopy();
+    await editFile(join(dir, 'grader/src/checks/compose/db.ts'), "id: 'compose.db',", "id: 'compose.database',");
+    await expect(plan(dir)).rejects.toThrow(/compose\/db\.ts: criterion\.id is "compose\.database", expected "compose\.db"/);
+  });
+
+  test('an id that cannot name a module is refused', async () => {
+    const dir = await tempCopy();
+    await editFile(join(dir, RUBRIC_FILE), /^(settings:)/m, '  Compose/x: { group: compose, points: 0, title: "x" }\n$1');
+    await expect(plan(dir)).rejects.toThrow('unknown criterion id "Compose/x" (expected <group>.<name>, lowercase)');
+  });
+
   test('README table marks advice criteria « conseil » and lists every criterion once', async () => {
     const rubric = parseRubric(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
     const table = renderReadmeTable(rubric);
@@ -69,7 +108,7 @@ describe('rubric views', () => {
 
   test('autograding.json: legacy format, one test per group worth points, points sum to the total', async () => {
     const rubric = parseRubric(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
-    const { tests } = JSON.parse(renderAutograding(rubric)) as { tests: Record<string, unknown>[] };
+    const { tests } = JSON.parse(renderAutograding(rubric, DYNAMIC_IDS)) as { tests: Record<string, unknown>[] };
     expect(tests.map((t) => /--group (\w+)/.exec(String(t.run))?.[1])).toEqual(['dockerfile', 'image', 'compose', 'stack', 'report']);
     for (const t of tests) {
       expect(Object.keys(t).sort()).toEqual(['comparison', 'input', 'name', 'output', 'points', 'run', 'setup', 'timeout']);

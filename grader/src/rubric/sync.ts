@@ -1,16 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DYNAMIC_IDS } from '../run/dynamic.ts';
+import { pathToFileURL } from 'node:url';
 import { parseRubric, type Rubric, type RubricSettings } from './rubric.ts';
 
 // Every view of the rubric that lives in a committed file is generated here from
 // `.github/classroom/rubric.yml`: the README's « Barème » table, the legacy
-// `.github/classroom/autograding.json`, and the rubric-dependent block of the workflow.
+// `.github/classroom/autograding.json`, the rubric-dependent block of the workflow, and the
+// grader's catalogue: the id list (`model/criterion-ids.ts`) and the registry of criterion modules
+// (`checks/registry.ts`), one module `grader/src/checks/<group>/<name>.ts` per id `<group>.<name>`.
 
 export const RUBRIC_FILE = '.github/classroom/rubric.yml';
 export const README_FILE = 'README.md';
 export const AUTOGRADING_FILE = '.github/classroom/autograding.json';
 export const WORKFLOW_FILE = '.github/workflows/classroom.yml';
+export const CRITERION_IDS_FILE = 'grader/src/model/criterion-ids.ts';
+export const REGISTRY_FILE = 'grader/src/checks/registry.ts';
+const CHECKS_DIR = 'grader/src/checks';
 
 export class SyncError extends Error {}
 
@@ -48,13 +53,17 @@ export function worstCaseSeconds(s: RubricSettings): number {
   return image + stack;
 }
 
-function groupTimeoutMinutes(rubric: Rubric, group: string): number {
-  const dynamic = [...rubric.criteria.values()].some((c) => c.group === group && DYNAMIC_IDS.includes(c.id));
+function groupTimeoutMinutes(rubric: Rubric, group: string, dynamicIds: readonly string[]): number {
+  const dynamic = [...rubric.criteria.values()].some((c) => c.group === group && dynamicIds.includes(c.id));
   return dynamic ? Math.ceil(worstCaseSeconds(rubric.settings) / 60) + 1 : 2;
 }
 
-/** Legacy `.github/classroom/autograding.json`: one test per group worth points; it passes on full marks. */
-export function renderAutograding(rubric: Rubric): string {
+/**
+ * Legacy `.github/classroom/autograding.json`: one test per group worth points; it passes on full
+ * marks. A group with a criterion of `dynamicIds` (judged on a Docker engine) gets the worst case of
+ * a full run as its timeout.
+ */
+export function renderAutograding(rubric: Rubric, dynamicIds: readonly string[]): string {
   const groups = Object.keys(rubric.groups).filter((g) => totalPoints(rubric, g) > 0);
   const tests = groups.map((group, index) => ({
     name: `${rubric.groups[group]} (${group})`,
@@ -63,7 +72,7 @@ export function renderAutograding(rubric: Rubric): string {
     input: '',
     output: '',
     comparison: 'included',
-    timeout: groupTimeoutMinutes(rubric, group),
+    timeout: groupTimeoutMinutes(rubric, group, dynamicIds),
     points: totalPoints(rubric, group),
   }));
   return `${JSON.stringify({ tests }, null, 2)}\n`;
@@ -89,6 +98,80 @@ export function replaceBetween(text: string, begin: RegExp, end: RegExp, render:
   return [...lines.slice(0, start + 1), ...body, ...lines.slice(stop)].join('\n');
 }
 
+/** The module of criterion `id` (`<group>.<name>`), relative to the repository. */
+export function criterionModulePath(id: string): string {
+  const [group, name] = id.split('.');
+  return `${CHECKS_DIR}/${group}/${name}.ts`;
+}
+
+/** A criterion module as `npm run rubric:sync` found it: its id and its kind. */
+export interface FoundCriterion {
+  id: string;
+  kind: 'static' | 'dynamic';
+}
+
+/**
+ * Imports the module of every rubric id under `root` and checks that it exports `criterion` with
+ * that id and a kind: the registry only lists modules that hold what their path promises.
+ */
+export async function findCriteria(root: string, ids: readonly string[]): Promise<FoundCriterion[]> {
+  const found: FoundCriterion[] = [];
+  for (const id of ids) {
+    const path = criterionModulePath(id);
+    let module: { criterion?: { id?: unknown; kind?: unknown } };
+    try {
+      module = (await import(pathToFileURL(join(root, path)).href)) as typeof module;
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(path);
+      throw new SyncError(
+        missing
+          ? `${RUBRIC_FILE}: criterion "${id}" has no module ${path} (it must export \`criterion\` with id '${id}')`
+          : `${path}: cannot be loaded: ${(error as Error).message}`,
+      );
+    }
+    const criterion = module.criterion;
+    if (!criterion || typeof criterion !== 'object') throw new SyncError(`${path}: exports no \`criterion\` (expected the descriptor of "${id}")`);
+    if (criterion.id !== id) throw new SyncError(`${path}: criterion.id is ${JSON.stringify(criterion.id)}, expected "${id}" (a criterion's module is named after its id: <group>/<name>.ts)`);
+    if (criterion.kind !== 'static' && criterion.kind !== 'dynamic') throw new SyncError(`${path}: criterion.kind must be 'static' or 'dynamic'`);
+    found.push({ id, kind: criterion.kind });
+  }
+  return found;
+}
+
+const GENERATED = (what: string) => [
+  `// Generated by \`npm run rubric:sync\` from ${RUBRIC_FILE}: do not edit by hand.`,
+  `// ${what}`,
+];
+
+/** `model/criterion-ids.ts`: the catalogue's ids as literals, in the rubric's order. */
+export function renderCriterionIds(ids: readonly string[]): string {
+  return [
+    ...GENERATED('The stable ids of the catalogue, in the rubric\'s order (CriterionId is their union).'),
+    'export const CRITERION_IDS = [',
+    ...ids.map((id) => `  '${id}',`),
+    '] as const;',
+    '',
+  ].join('\n');
+}
+
+/** An import statement of generated code (written so that no scan of this file's own imports mistakes it for one). */
+const importLine = (what: string, path: string) => ['import', what, 'from', `'${path}';`].join(' ');
+
+/** `checks/registry.ts`: one import per criterion module, listed in the rubric's order. */
+export function renderRegistry(ids: readonly string[]): string {
+  const local = (id: string) => id.replace(/[^a-z0-9]+/g, '_');
+  return [
+    ...GENERATED('Every criterion module, in the rubric\'s order; a criterion `<group>.<name>` is checks/<group>/<name>.ts.'),
+    importLine('type { Criterion }', './criterion.ts'),
+    ...ids.map((id) => importLine(`{ criterion as ${local(id)} }`, `./${criterionModulePath(id).slice(CHECKS_DIR.length + 1)}`)),
+    '',
+    'export const CRITERIA: readonly Criterion[] = [',
+    ...ids.map((id) => `  ${local(id)},`),
+    '];',
+    '',
+  ].join('\n');
+}
+
 export interface SyncedFile {
   path: string;
   current: string | undefined;
@@ -104,7 +187,10 @@ async function readOptional(path: string): Promise<string | undefined> {
 
 /** What every generated view should contain, given the rubric under `root`. */
 export async function plan(root: string): Promise<SyncedFile[]> {
-  const rubric = parseRubric(await readFile(join(root, RUBRIC_FILE), 'utf8'));
+  const rubric = parseRubric(await readFile(join(root, RUBRIC_FILE), 'utf8'), 'any');
+  const ids = [...rubric.criteria.keys()];
+  const criteria = await findCriteria(root, ids);
+  const dynamicIds = criteria.filter((c) => c.kind === 'dynamic').map((c) => c.id);
   const readme = await readOptional(join(root, README_FILE));
   const workflow = await readOptional(join(root, WORKFLOW_FILE));
   if (readme === undefined) throw new SyncError(`${README_FILE} not found`);
@@ -115,12 +201,14 @@ export async function plan(root: string): Promise<SyncedFile[]> {
       current: readme,
       expected: replaceBetween(readme, /^<!-- rubric:begin -->$/, /^<!-- rubric:end -->$/, () => renderReadmeTable(rubric).split('\n'), README_FILE),
     },
-    { path: AUTOGRADING_FILE, current: await readOptional(join(root, AUTOGRADING_FILE)), expected: renderAutograding(rubric) },
+    { path: AUTOGRADING_FILE, current: await readOptional(join(root, AUTOGRADING_FILE)), expected: renderAutograding(rubric, dynamicIds) },
     {
       path: WORKFLOW_FILE,
       current: workflow,
       expected: replaceBetween(workflow, /^\s*# rubric:begin\b/, /^\s*# rubric:end\b/, () => renderWorkflowBlock(rubric), WORKFLOW_FILE),
     },
+    { path: CRITERION_IDS_FILE, current: await readOptional(join(root, CRITERION_IDS_FILE)), expected: renderCriterionIds(ids) },
+    { path: REGISTRY_FILE, current: await readOptional(join(root, REGISTRY_FILE)), expected: renderRegistry(ids) },
   ];
 }
 

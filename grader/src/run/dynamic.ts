@@ -8,13 +8,8 @@ import { finalStageBase, measureAddedLayers } from '../docker/build/layers.ts';
 import { removeUntilGone } from '../docker/cleanup/reaper.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
-import { imageBuild } from '../checks/dynamic/image-build.ts';
-import { imageSize } from '../checks/dynamic/image-size.ts';
-import { containerHealth } from '../checks/dynamic/container-health.ts';
-import { containerGracefulStop } from '../checks/dynamic/container-graceful-stop.ts';
-import { stackUp } from '../checks/dynamic/stack-up.ts';
-import { stackPsql } from '../checks/dynamic/stack-psql.ts';
-import { stackPersistence } from '../checks/dynamic/stack-persistence.ts';
+import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
+import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
 
@@ -33,12 +28,17 @@ export interface DynamicRunOptions {
 
 /**
  * Builds the image once, then runs the container phase and the Compose phase side by side (both use
- * that image), and judges the seven dynamic criteria from what was observed.
+ * that image), and judges every dynamic criterion of the registry from what was observed: each one
+ * reads its part of the observations, and its duration is that of the phase it observes.
  */
 export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFindings> {
   const { docker, submission, settings, run, teardown } = options;
-  const findings: DynamicFindings = new Map();
-  const record = (id: CriterionId, finding: Finding, startedAt: number) => findings.set(id, { finding, durationMs: Date.now() - startedAt });
+  const observed: Partial<Observations> = {};
+  const durations: Partial<Record<ObservedPhase, number>> = {};
+  const observe = <P extends ObservedPhase>(name: P, observation: Observations[P], startedAt: number) => {
+    observed[name] = observation;
+    durations[name] = Date.now() - startedAt;
+  };
   const phase: Phase = async (name, body) => {
     options.onPhase?.(name, 'start');
     try {
@@ -56,35 +56,33 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   const build = starter.state === 'ok'
     ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
     : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
-  record('image.build', imageBuild.judge({ build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, settings), buildStart);
+  observe('build', { build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, buildStart);
   const built = build.state === 'built';
 
   const sizeStart = Date.now();
   const size = built
     ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, reason: error.message }))
     : { state: 'not-built' as const };
-  record('image.size', imageSize.judge(size, settings), sizeStart);
+  observe('size', size, sizeStart);
 
   const containerPhase = async () => {
     const start = Date.now();
     const { health, stop } = built
       ? await phase('container', () => observeContainer(docker, { run, settings, signal: options.signal }))
       : { health: { state: 'not-built' } as const, stop: { state: 'not-built' } as const };
-    record('container.health', containerHealth.judge(health, settings), start);
-    record('container.graceful-stop', containerGracefulStop.judge(stop, settings), start);
+    observe('container', { health, stop }, start);
   };
 
   const stackPhase = async () => {
     const start = Date.now();
-    const { up, psql, persistence } = await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal });
-    record('stack.up', stackUp.judge(up, settings), start);
-    record('stack.psql', stackPsql.judge(psql, settings), start);
-    record('stack.persistence', stackPersistence.judge(persistence, settings), start);
+    observe('stack', await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal }), start);
   };
 
   await Promise.all([containerPhase(), stackPhase()]);
+  const observations = observed as Observations;
+  const findings: DynamicFindings = new Map();
+  for (const criterion of DYNAMIC_CRITERIA) {
+    findings.set(criterion.id, { finding: criterion.judge(observations, settings), durationMs: durations[criterion.observes] ?? 0 });
+  }
   return findings;
 }
-
-export const DYNAMIC_IDS: CriterionId[] = ['image.build', 'image.size', 'container.health', 'container.graceful-stop', 'stack.up', 'stack.psql', 'stack.persistence'];
-

@@ -3,12 +3,12 @@ import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import { createStaticContext } from '../checks/check.ts';
-import { STATIC_CHECKS } from '../checks/registry.ts';
+import { DYNAMIC_IDS, STATIC_CRITERIA } from '../checks/catalogue.ts';
 import { probeEngine } from '../docker/engine.ts';
 import { newRunIdentity } from '../docker/labels.ts';
 import { sweepOrphans } from '../docker/cleanup/reaper.ts';
 import { Teardown } from '../docker/cleanup/teardown.ts';
-import { DYNAMIC_IDS, runDynamic, type DynamicFindings } from './dynamic.ts';
+import { runDynamic, type DynamicFindings } from './dynamic.ts';
 import { engineAbsentFinding } from './engine-absent.ts';
 import { checkTamper, isGraderRoot } from '../integrity/tamper.ts';
 
@@ -71,7 +71,7 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   const tamperPromise = (options.tamperCheck ?? (await isGraderRoot(dir))) ? checkTamper(dir) : undefined;
   const ctx = createStaticContext(submission, rubric.settings);
   const staticPromise = Promise.all(
-    STATIC_CHECKS.filter((check) => wanted(check.id)).map(async (check) => [check.id, await timed(() => check.run(ctx))] as const),
+    STATIC_CRITERIA.filter((criterion) => wanted(criterion.id)).map(async (criterion) => [criterion.id, await timed(() => criterion.judge(ctx))] as const),
   );
   const dynamicWanted = !options.staticOnly && DYNAMIC_IDS.some(wanted);
   let engineAbsent: string | undefined;

@@ -1,7 +1,7 @@
 import type { ServiceState } from '../docker/compose/cli.ts';
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
 import { waitForHealthy } from '../docker/wait/health.ts';
-import type { StackUpObservation } from '../checks/dynamic/stack-up.ts';
+import type { StackUpObservation } from '../checks/observations.ts';
 import { LAB_STACK } from '../lab/stack.ts';
 import { LAB_HEALTH } from '../lab/api.ts';
 import { lastLines } from '../text/last-lines.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { check, containerPorts } from './api.ts';
+import { criterion as check, containerPorts } from './api.ts';
 import { GOOD_COMPOSE, judge, lineOfText, mutate } from './testing.ts';
 
 const BUILD = '    build: ./starter\n';

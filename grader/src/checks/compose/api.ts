@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import { normalizeRelative } from '../../submission/paths.ts';
 import { asDict, COMPOSE_PATH, composeLoader, missingService, serviceOf, unusable, type ComposeFile } from './compose-file.ts';
@@ -8,9 +8,10 @@ import { interpolate } from './interpolate.ts';
 const API_PORT = 8000;
 const at = (file: ComposeFile, ...path: Array<string | number>) => ({ file: COMPOSE_PATH, line: file.lineOf(['services', 'api', ...path]) });
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.api',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return unusable(load);
     const { file } = load;

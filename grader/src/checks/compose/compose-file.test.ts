@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCompose, type ComposeFile } from './compose-file.ts';
-import { check as valid } from './valid.ts';
+import { criterion as valid } from './valid.ts';
 import { GOOD_COMPOSE, judge, lineOfText, yaml } from './testing.ts';
 
 const parse = (text: string | Buffer) => parseCompose(typeof text === 'string' ? Buffer.from(text) : text);

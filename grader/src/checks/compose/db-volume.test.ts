@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { check, parseMount } from './db-volume.ts';
+import { criterion as check, parseMount } from './db-volume.ts';
 import { judge, lineOfText, mutate } from './testing.ts';
 
 const MOUNT = '      - pgdata:/var/lib/postgresql/data\n';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { asDict, COMPOSE_PATH, composeLoader, missingService, serviceOf, unusable, type ComposeFile } from './compose-file.ts';
 import { serviceEnvironment } from './environment.ts';
@@ -9,9 +9,10 @@ const DEFAULT_PGDATA = '/var/lib/postgresql/data';
 const FIX = 'Montez un volume nommé : volumes: ["pgdata:/var/lib/postgresql/data"] dans db, et déclarez pgdata: sous volumes: au premier niveau du fichier.';
 const at = (file: ComposeFile, ...path: Array<string | number>) => ({ file: COMPOSE_PATH, line: file.lineOf(['services', 'db', ...path]) });
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.db-volume',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return unusable(load);
     const { file } = load;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { check } from './db.ts';
+import { criterion as check } from './db.ts';
 import { judge, lineOfText, mutate } from './testing.ts';
 
 const IMAGE = '    image: postgres:17\n';

@@ -1,4 +1,4 @@
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import { COMPOSE_PATH, composeLoader, missingService, serviceOf, unusable, type ComposeFile } from './compose-file.ts';
 import { serviceEnvironment, type EnvVar } from './environment.ts';
@@ -8,9 +8,10 @@ const EXPECTED = 'demo';
 const OFFICIAL = new Set(['postgres', 'library/postgres', 'docker.io/postgres', 'docker.io/library/postgres', 'index.docker.io/library/postgres', 'registry-1.docker.io/library/postgres']);
 const at = (file: ComposeFile, ...path: string[]) => ({ file: COMPOSE_PATH, line: file.lineOf(['services', 'db', ...path]) });
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.db',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return unusable(load);
     const { file } = load;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { check } from './healthcheck.ts';
+import { criterion as check } from './healthcheck.ts';
 import { judge, lineOfText, mutate } from './testing.ts';
 
 const HEALTHCHECK = '    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U demo -d demo"]\n      interval: 5s\n      retries: 10\n';

@@ -1,4 +1,4 @@
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import { asDict, COMPOSE_PATH, composeLoader, missingService, serviceOf, unusable, type ComposeFile } from './compose-file.ts';
 
@@ -6,9 +6,10 @@ const EXAMPLE_HEALTHCHECK = 'healthcheck: {test: ["CMD-SHELL", "pg_isready -U de
 const EXAMPLE_DEPENDS = 'depends_on: {db: {condition: service_healthy}}';
 const at = (file: ComposeFile, service: string, ...path: string[]) => ({ file: COMPOSE_PATH, line: file.lineOf(['services', service, ...path]) });
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.healthcheck',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return unusable(load);
     const { file } = load;

@@ -1,12 +1,13 @@
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeSubmission, type Overlay } from '../../submission/testing.ts';
+import { composeConfig } from '../../docker/compose/config.ts';
 import { createStaticContext } from '../check.ts';
+import { staticCriteriaIn } from '../catalogue.ts';
+import { CRITERION_IDS } from '../../model/criteria.ts';
 import type { Status } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
-import { composeConfig } from '../../docker/compose/config.ts';
-import { composeChecks } from './index.ts';
 import { GOOD_COMPOSE, mutate } from './testing.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -14,28 +15,26 @@ afterAll(async () => {
   await Promise.all(cleanups.map((cleanup) => cleanup()));
 });
 
+const composeChecks = staticCriteriaIn('compose');
+
 /** Grades a real submission folder (reference + overlay) with every compose check. */
 async function gradeFolder(overlay: Overlay): Promise<Record<string, Status>> {
   const { dir, cleanup } = await makeSubmission(overlay);
   cleanups.push(cleanup);
   const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
   const statuses: Record<string, Status> = {};
-  for (const check of composeChecks) statuses[check.id] = (await check.run(ctx)).status;
+  for (const check of composeChecks) statuses[check.id] = (await check.judge(ctx)).status;
   return statuses;
 }
 
-const ALL_PASS = {
-  'compose.valid': 'pass',
-  'compose.api': 'pass',
-  'compose.db': 'pass',
-  'compose.db-volume': 'pass',
-  'compose.healthcheck': 'pass',
-  'compose.no-version-key': 'pass',
-} as const;
+/** Every compose criterion passing: the reference solution's verdicts. */
+const ALL_PASS: Record<string, Status> = Object.fromEntries(composeChecks.map((check) => [check.id, 'pass']));
+const ALL_FAIL = composeChecks.map(() => 'fail');
 
 describe('compose checks on real folders', () => {
-  test('lists the six compose criteria in catalogue order', () => {
-    expect(composeChecks.map((check) => check.id)).toEqual(Object.keys(ALL_PASS));
+  test('are the compose criteria of the catalogue, in its order, and include the six of the lab', () => {
+    expect(composeChecks.map((check) => check.id)).toEqual(CRITERION_IDS.filter((id) => id.startsWith('compose.')));
+    expect(composeChecks.map((check) => check.id)).toEqual(expect.arrayContaining(['compose.valid', 'compose.api', 'compose.db', 'compose.db-volume', 'compose.healthcheck', 'compose.no-version-key']));
   });
 
   test('the reference solution passes every compose criterion', async () => {
@@ -67,7 +66,7 @@ describe('compose checks on real folders', () => {
 
   test('without docker-compose.yml every compose criterion fails, never throws', async () => {
     const statuses = await gradeFolder({ 'docker-compose.yml': null });
-    expect(Object.values(statuses)).toEqual(Array(6).fill('fail'));
+    expect(Object.values(statuses)).toEqual(ALL_FAIL);
   });
 
   test('an alias bomb fails every compose criterion quickly', async () => {
@@ -77,7 +76,7 @@ describe('compose checks on real folders', () => {
     }
     const started = Date.now();
     const statuses = await gradeFolder({ 'docker-compose.yml': `${bomb}services: {}\n` });
-    expect(Object.values(statuses)).toEqual(Array(6).fill('fail'));
+    expect(Object.values(statuses)).toEqual(ALL_FAIL);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

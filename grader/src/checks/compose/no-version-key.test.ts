@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { check } from './no-version-key.ts';
+import { criterion as check } from './no-version-key.ts';
 import { GOOD_COMPOSE, judge } from './testing.ts';
 
 describe('compose.no-version-key', () => {

@@ -1,10 +1,11 @@
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { COMPOSE_PATH, composeLoader, unusable } from './compose-file.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.no-version-key',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return unusable(load);
     const { file } = load;

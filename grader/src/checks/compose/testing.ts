@@ -2,13 +2,14 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createStaticContext, type StaticCheck } from '../check.ts';
+import { createStaticContext } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import type { Finding } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 
 /** Runs `check` on a submission made of `compose` as docker-compose.yml plus `extra` files. */
-export async function judge(check: StaticCheck, compose: string | Buffer | null, extra: Record<string, string> = {}): Promise<Finding> {
+export async function judge(check: StaticCriterion, compose: string | Buffer | null, extra: Record<string, string> = {}): Promise<Finding> {
   const dir = await mkdtemp(join(tmpdir(), 'compose-check-'));
   try {
     const files: Record<string, string | Buffer> = { ...extra };
@@ -18,7 +19,7 @@ export async function judge(check: StaticCheck, compose: string | Buffer | null,
       await writeFile(join(dir, rel), content);
     }
     const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
-    return await check.run(ctx);
+    return await check.judge(ctx);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import { makeSubmission } from '../../submission/testing.ts';
 import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
-import { check } from './valid.ts';
+import { criterion as check } from './valid.ts';
 import { GOOD_COMPOSE, judge, lineOfText, mutate, yaml } from './testing.ts';
 
 /** Valid Compose files in the forms students write; docker compose accepts them all. */
@@ -179,7 +179,7 @@ describe('compose.valid', () => {
       const { dir, cleanup } = await makeSubmission(overlay);
       try {
         const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
-        expect((await check.run(ctx)).status).toBe(status);
+        expect((await check.judge(ctx)).status).toBe(status);
       } finally {
         await cleanup();
       }

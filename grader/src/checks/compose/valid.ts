@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { asDict, COMPOSE_PATH, composeLoader, type ComposeFile } from './compose-file.ts';
 import { interpolate } from './interpolate.ts';
@@ -15,9 +15,10 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'compose.valid',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const load = await ctx.load(composeLoader);
     if (load.state === 'bad') return fail(load.message, { file: COMPOSE_PATH, ...(load.line === undefined ? {} : { line: load.line }) });
     const { file } = load;

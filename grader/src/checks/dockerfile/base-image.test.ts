@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './base-image.ts';
+import { criterion as check } from './base-image.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const withFrom = (from: string): string => GOOD.replace('FROM python:3.13-slim', from);

@@ -1,15 +1,16 @@
 // dockerfile.base-image: the final image starts from python:<explicit version>-slim or -alpine.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { DOCKERFILE, dockerfileSource, rootStage, unavailable } from './source.ts';
 
 /** `3.13-slim`, `3.12.7-slim-bookworm`, `3.13-alpine3.20`, `3.14.0rc2-slim`… */
 const GOOD_TAG = /^\d+\.\d+(\.\d+)?((a|b|rc)\d+)?-(slim(-[a-z]+)?|alpine(\d+(\.\d+)*)?)$/;
 const DOCKER_HUB = /^((docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(library\/)?/;
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.base-image',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const root = rootStage(source.model);

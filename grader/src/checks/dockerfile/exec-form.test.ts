@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './exec-form.ts';
+import { criterion as check } from './exec-form.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const CMD = 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]';

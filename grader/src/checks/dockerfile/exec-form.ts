@@ -1,6 +1,6 @@
 // dockerfile.exec-form: the container's command is in JSON exec form and starts uvicorn on 0.0.0.0:8000.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { baseName, expandWord, tokenize } from './shell.ts';
 import { DOCKERFILE, dockerfileSource, lineageOf, unavailable, type DockerfileModel, type Step } from './source.ts';
 
@@ -9,9 +9,10 @@ const SHELLS = /^(sh|bash|dash|ash|zsh)$/;
 const PYTHON = /^python(\d+(\.\d+)*)?$/;
 const INITS = /^(tini|tini-static|dumb-init)$/;
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.exec-form',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const { cmd, entrypoint } = effectiveCommand(source.model);

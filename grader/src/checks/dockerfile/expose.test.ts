@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './expose.ts';
+import { criterion as check } from './expose.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const withExpose = (lines: string): string => GOOD.replace('EXPOSE 8000', lines);

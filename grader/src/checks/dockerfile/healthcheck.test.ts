@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './healthcheck.ts';
+import { criterion as check } from './healthcheck.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const HEALTHCHECK = GOOD.split('\n').find((line) => line.startsWith('HEALTHCHECK'))!;

@@ -1,12 +1,13 @@
 // dockerfile.healthcheck (advice): the final image tells Docker how to check that the API answers.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { baseName, tokenize } from './shell.ts';
 import { DOCKERFILE, dockerfileSource, parseExecForm, rootStage, unavailable } from './source.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.healthcheck',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const { model } = source;

@@ -3,21 +3,23 @@ import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import { makeSubmission } from '../../submission/testing.ts';
-import { dockerignoreChecks } from '../dockerignore/index.ts';
-import { requirementsChecks } from '../requirements/index.ts';
-import { dockerfileChecks } from './index.ts';
+import { staticCriteriaIn } from '../catalogue.ts';
+import { CRITERION_IDS } from '../../model/criteria.ts';
 import { runOnDockerfile } from './testing.ts';
 
-const ALL = [...dockerfileChecks, ...dockerignoreChecks, ...requirementsChecks];
+const dockerfileChecks = staticCriteriaIn('dockerfile');
+const ALL = [...dockerfileChecks, ...staticCriteriaIn('dockerignore'), ...staticCriteriaIn('requirements')];
 
 describe('starter/ static checks', () => {
-  it('cover their criteria once each', () => {
-    expect(ALL.map((c) => c.id).sort()).toEqual(
-      [
+  it('cover their criteria once each, the lab\'s eleven included', () => {
+    const ids = ALL.map((c) => c.id);
+    expect(ids.sort()).toEqual(CRITERION_IDS.filter((id) => /^(dockerfile|dockerignore|requirements)\./.test(id)).sort());
+    expect(ids).toEqual(
+      expect.arrayContaining([
         'dockerfile.present', 'dockerfile.base-image', 'dockerfile.workdir', 'dockerfile.layer-order', 'dockerfile.pip-no-cache',
         'dockerfile.exec-form', 'dockerfile.expose', 'dockerfile.non-root', 'dockerfile.healthcheck', 'dockerignore.present',
         'requirements.pinned',
-      ].sort(),
+      ]),
     );
   });
 
@@ -25,7 +27,7 @@ describe('starter/ static checks', () => {
     const { dir, cleanup } = await makeSubmission();
     try {
       const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
-      for (const check of ALL) expect({ id: check.id, ...(await check.run(ctx)) }).toMatchObject({ id: check.id, status: 'pass' });
+      for (const check of ALL) expect({ id: check.id, ...(await check.judge(ctx)) }).toMatchObject({ id: check.id, status: 'pass' });
     } finally {
       await cleanup();
     }
@@ -36,7 +38,7 @@ describe('starter/ static checks', () => {
     try {
       const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
       for (const check of ALL) {
-        const finding = await check.run(ctx);
+        const finding = await check.judge(ctx);
         expect(finding.status).toBe('fail');
         expect(finding.message).toMatch(/introuvable/);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './layer-order.ts';
+import { criterion as check } from './layer-order.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const INSTALL = 'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt';

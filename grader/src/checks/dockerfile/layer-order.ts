@@ -1,7 +1,7 @@
 // dockerfile.layer-order: requirements.txt copied alone and installed before the code is copied,
 // so that editing app.py keeps the (slow) dependency layer in Docker's build cache.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { boundRequirements, pipInstalls, type PipInstall } from './pip.ts';
 import { baseName, resolveImagePath } from './shell.ts';
 import { DOCKERFILE, dockerfileSource, lineageOf, unavailable, type Step } from './source.ts';
@@ -9,9 +9,10 @@ import { copiesFromContext } from './workdir.ts';
 
 const HOW = 'Copiez d’abord requirements.txt seul (COPY requirements.txt .), lancez pip install -r requirements.txt, puis copiez le code (COPY app.py .).';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.layer-order',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const { model } = source;

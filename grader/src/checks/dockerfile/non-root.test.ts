@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './non-root.ts';
+import { criterion as check } from './non-root.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const withUser = (lines: string): string => GOOD.replace('USER appuser', lines);

@@ -1,11 +1,12 @@
 // dockerfile.non-root (advice): the final image does not run as root.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.non-root',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const user = source.model.chain.filter((step) => step.keyword === 'USER').at(-1);

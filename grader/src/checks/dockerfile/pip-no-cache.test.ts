@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './pip-no-cache.ts';
+import { criterion as check } from './pip-no-cache.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 const RUN = 'RUN pip install --no-cache-dir -r requirements.txt';

@@ -1,12 +1,13 @@
 // dockerfile.pip-no-cache: no pip install leaves pip's download cache in the final image.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { pipInstalls } from './pip.ts';
 import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.pip-no-cache',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const { model } = source;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { check } from './present.ts';
+import { criterion as check } from './present.ts';
 import { GOOD, runOn, runOnDockerfile, runOnFolder } from './testing.ts';
 
 describe('dockerfile.present', () => {

@@ -3,12 +3,13 @@
 // COPY, RUN pip install, EXPOSE…) is judged by its own criterion only, so a missing one costs its
 // points once.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { DOCKERFILE, dockerfileSource } from './source.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.present',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) {
       const hint = source.missing ? ' Créez-le en complétant les TODO du squelette fourni.' : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './workdir.ts';
+import { criterion as check } from './workdir.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
 
 describe('dockerfile.workdir', () => {

@@ -1,6 +1,6 @@
 // dockerfile.workdir: an absolute WORKDIR in the final image before the first file copy.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { DOCKERFILE, dockerfileSource, unavailable, type Step } from './source.ts';
 
 /** COPY/ADD of files from the build context (not `--from` another stage or image). */
@@ -8,9 +8,10 @@ export function copiesFromContext(step: Step): boolean {
   return (step.keyword === 'COPY' || step.keyword === 'ADD') && !step.flags.has('from');
 }
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerfile.workdir',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const chain = source.model.chain;

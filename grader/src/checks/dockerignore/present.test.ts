@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOn, runOnFolder } from '../dockerfile/testing.ts';
-import { check } from './present.ts';
+import { criterion as check } from './present.ts';
 
 const FILE = 'starter/.dockerignore';
 const on = (text: string) => runOn(check, { [FILE]: text });

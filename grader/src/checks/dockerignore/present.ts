@@ -1,6 +1,6 @@
 // dockerignore.present: starter/.dockerignore keeps Python caches, virtualenvs and .git out of the build context.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { isExcluded, lastMatch } from './patterns.ts';
 import { DOCKERIGNORE, dockerignoreSource } from './source.ts';
 
@@ -11,9 +11,10 @@ const REQUIRED = [
   { what: 'le dépôt Git (.git)', paths: ['.git/HEAD'], example: '.git' },
 ];
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'dockerignore.present',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerignoreSource);
     if (!source.ok) {
       const hint = source.missing

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, groupQuestions, REPORT_GROUPS, type ReportGroupId } from '../../lab/questions.ts';
 import { DEFAULT_RUBRIC_PATH, loadRubric } from '../../rubric/rubric.ts';
-import { check as ex12 } from './ex1-2.ts';
-import { check as ex34 } from './ex3-4.ts';
-import { check as ex56 } from './ex5-6.ts';
-import { check as ex7 } from './ex7.ts';
-import { check as ex8 } from './ex8.ts';
+import { criterion as ex12 } from './ex1-2.ts';
+import { criterion as ex34 } from './ex3-4.ts';
+import { criterion as ex56 } from './ex5-6.ts';
+import { criterion as ex7 } from './ex7.ts';
+import { criterion as ex8 } from './ex8.ts';
 import { FILLER_ANSWERS, gradeReport, gradeWith, REFERENCE_REPORT, templateWith, withAnswer } from './testing.ts';
 
 const GROUP_CHECKS = [ex12, ex34, ex56, ex7, ex8];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { check } from './encoding.ts';
+import { criterion as check } from './encoding.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, toUtf16, toWindows1252, withAnswer } from './testing.ts';
 
 describe('report.encoding', () => {

@@ -1,6 +1,6 @@
 // report.encoding (advice): the report is UTF-8 and shows no mojibake (`Ã©`, `â€™`, `√©`…), the mark
 // of a UTF-8 text decoded as Windows-1252 or Mac Roman and saved again.
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { reportLoader } from './load-report.ts';
 import { isUtf8, REPORT_FILE } from './source/file.ts';
@@ -13,9 +13,10 @@ import { resaveAdvice } from './present.ts';
  */
 const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122 ]|â€.?|Â[\u00A0-\u00BF]|√[©®†ß∞¢£§•¶™´¨≠ÆØ±≤≥¥µ∂∑∏π∫ªºΩæøÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü°]|‚Ä[ôòúùîìêë¶¢ì]|\uFFFD/u;
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'report.encoding',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const report = await ctx.load(reportLoader);
     if (report.state !== 'ok') return fail(`Encodage non vérifié, voir « report.present » : ${report.message}`, { file: REPORT_FILE });
     if (!isUtf8(report.encoding)) return fail(resaveAdvice(report.encoding), { file: REPORT_FILE });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { groupQuestions } from '../../lab/questions.ts';
-import { check } from './ex7.ts';
+import { criterion as check } from './ex7.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
 
 describe('report.ex7', () => {

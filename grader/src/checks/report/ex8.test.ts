@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
-import { check, judgeSubstance } from './ex8.ts';
+import { criterion as check, judgeSubstance } from './ex8.ts';
 import { parseReport } from './source/sections.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
 

@@ -2,7 +2,7 @@
 // Substance = the usual explication rules, plus at least twice `minAnswerWords` words, and for 8.a at
 // least two distinct aspects named (reproducibility, environment, automation…), for 8.b at least one
 // concrete advantage of Compose. Aspects are the questions' notions (lab/notions.ts).
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import type { Question } from '../../lab/questions.ts';
 import { gradeGroup, type Verdict } from './answers.ts';
 import type { Answer } from './source/answer.ts';
@@ -35,9 +35,10 @@ export function judgeSubstance(question: Question, answer: Answer, minWords: num
   return { answered: true };
 }
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'report.ex8',
-  run: (ctx) =>
+  kind: 'static',
+  judge: (ctx) =>
     gradeGroup(
       ctx,
       'report.ex8',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { check } from './present.ts';
-import { check as ex12 } from './ex1-2.ts';
-import { check as ex8 } from './ex8.ts';
+import { criterion as check } from './present.ts';
+import { criterion as ex12 } from './ex1-2.ts';
+import { criterion as ex8 } from './ex8.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, toUtf16, toWindows1252 } from './testing.ts';
 
 describe('report.present', () => {

@@ -1,5 +1,5 @@
 // report.present: REPORT.md exists, is saved as UTF-8, and keeps one heading per question of the template.
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { QUESTIONS } from '../../lab/questions.ts';
 import { reportLoader } from './load-report.ts';
@@ -13,9 +13,10 @@ export function resaveAdvice(encoding: ReportEncoding): string {
   );
 }
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'report.present',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const report = await ctx.load(reportLoader);
     if (report.state !== 'ok') return fail(report.message, { file: REPORT_FILE });
     const problems: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { check, targetPath } from './screenshots.ts';
+import { criterion as check, targetPath } from './screenshots.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');

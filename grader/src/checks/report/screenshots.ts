@@ -7,7 +7,7 @@
 // a `..` leaving the repository, a symlink pointing out, or a path outside the student's folders does
 // not count. Remote `http(s)://` images pass but are reported as not verifiable. `data:` URIs and local
 // paths of the student's machine (`C:\…`, `file:`) are broken: GitHub shows neither.
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import type { Submission } from '../../submission/submission.ts';
 import { fail, pass } from '../../model/result.ts';
 import { QUESTIONS } from '../../lab/questions.ts';
@@ -88,9 +88,10 @@ function shown(target: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
 }
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'report.screenshots',
-  async run(ctx) {
+  kind: 'static',
+  async judge(ctx) {
     const report = await ctx.load(reportLoader);
     if (report.state !== 'ok') return fail(`Captures non vérifiées, voir « report.present » : ${report.message}`, { file: REPORT_FILE });
 

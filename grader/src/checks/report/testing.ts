@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR, type Overlay } from '../../submission/testing.ts';
-import { createStaticContext, type StaticCheck } from '../check.ts';
+import { createStaticContext } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import type { Finding } from '../../model/result.ts';
@@ -27,12 +28,12 @@ export function templateWith(answers: Readonly<Record<string, string>>): string 
 }
 
 /** Grades `checks` on a folder = base (reference by default) + overlay; the folder is removed after. */
-export async function gradeWith(checks: StaticCheck[], overlay: Overlay = {}, base?: string): Promise<Finding[]> {
+export async function gradeWith(checks: StaticCriterion[], overlay: Overlay = {}, base?: string): Promise<Finding[]> {
   const { dir, cleanup } = await makeSubmission(overlay, base);
   try {
     const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
     const findings: Finding[] = [];
-    for (const check of checks) findings.push(await check.run(ctx));
+    for (const check of checks) findings.push(await check.judge(ctx));
     return findings;
   } finally {
     await cleanup();
@@ -40,7 +41,7 @@ export async function gradeWith(checks: StaticCheck[], overlay: Overlay = {}, ba
 }
 
 /** Grades one check on the reference with REPORT.md replaced by `report` (a string or raw bytes). */
-export async function gradeReport(check: StaticCheck, report: string | Buffer, overlay: Overlay = {}): Promise<Finding> {
+export async function gradeReport(check: StaticCriterion, report: string | Buffer, overlay: Overlay = {}): Promise<Finding> {
   return (await gradeWith([check], { 'REPORT.md': report, ...overlay }))[0]!;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runOn, runOnFolder } from '../dockerfile/testing.ts';
-import { check } from './pinned.ts';
+import { criterion as check } from './pinned.ts';
 import { parseRequirements } from './source.ts';
 
 const FILE = 'starter/requirements.txt';

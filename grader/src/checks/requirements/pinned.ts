@@ -1,11 +1,12 @@
 // requirements.pinned (advice): every requirement of starter/requirements.txt is pinned with ==.
 import { fail, pass, type Finding } from '../../model/result.ts';
-import type { StaticCheck } from '../check.ts';
+import type { StaticCriterion } from '../criterion.ts';
 import { REQUIREMENTS, requirementsSource, type Requirement } from './source.ts';
 
-export const check: StaticCheck = {
+export const criterion: StaticCriterion = {
   id: 'requirements.pinned',
-  async run(ctx): Promise<Finding> {
+  kind: 'static',
+  async judge(ctx): Promise<Finding> {
     const source = await ctx.load(requirementsSource);
     if (!source.ok) {
       return fail(`${source.message} Listez-y les dépendances de l’API avec leur version exacte (fastapi==…, uvicorn==…).`, {

@@ -1,16 +1,15 @@
-import { CONTAINER_LIMITS, type HealthObservation } from '../../docker/container/run-api.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
+import { CONTAINER_LIMITS } from '../../docker/container/run-api.ts';
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 import { crashFinding } from './traceback.ts';
 
-export type ContainerHealthInput = HealthObservation | { state: 'not-built' };
-
-export const containerHealth: DynamicCheck<ContainerHealthInput> = {
+export const criterion: DynamicCriterion = {
   id: 'container.health',
-  judge(observation, settings) {
+  kind: 'dynamic',
+  observes: 'container',
+  judge({ container: { health: observation } }, settings) {
     switch (observation.state) {
       case 'not-built':
-        return blocked("l'image ne se construit pas (voir image.build).");
+        return failNotVerifiable("l'image ne se construit pas (voir image.build).");
       case 'healthy':
         return { status: 'pass', message: `/health répond {"status":"ok"} après ${(observation.elapsedMs / 1000).toFixed(1)} s.` };
       case 'start-failed':

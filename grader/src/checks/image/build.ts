@@ -2,13 +2,15 @@ import type { BuildOutcome } from '../../docker/build/build-image.ts';
 import { failedVertexNames, tail } from '../../docker/build/build-log.ts';
 import { registryFailure } from '../../docker/build/registry-failure.ts';
 import { lineOfStep } from '../../docker/build/failing-line.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
+import type { DynamicCriterion } from '../criterion.ts';
 
 const FILE = 'starter/Dockerfile';
 
-export const imageBuild: DynamicCheck<{ build: BuildOutcome; dockerfileText?: string; timeoutSeconds: number }> = {
+export const criterion: DynamicCriterion = {
   id: 'image.build',
-  judge({ build, dockerfileText, timeoutSeconds }) {
+  kind: 'dynamic',
+  observes: 'build',
+  judge({ build: { build, dockerfileText, timeoutSeconds } }) {
     switch (build.state) {
       case 'built':
         return { status: 'pass', message: `Image construite en ${(build.durationMs / 1000).toFixed(1)} s.` };

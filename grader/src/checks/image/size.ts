@@ -1,15 +1,13 @@
-import type { LayerMeasurement } from '../../docker/build/layers.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
-
-export type SizeObservation = LayerMeasurement | { state: 'not-built' };
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 
 const MB = 1_000_000;
 
-export const imageSize: DynamicCheck<SizeObservation> = {
+export const criterion: DynamicCriterion = {
   id: 'image.size',
-  judge(observation, settings) {
-    if (observation.state === 'not-built') return blocked("l'image ne se construit pas (voir image.build).");
+  kind: 'dynamic',
+  observes: 'size',
+  judge({ size: observation }, settings) {
+    if (observation.state === 'not-built') return failNotVerifiable("l'image ne se construit pas (voir image.build).");
     if (observation.state === 'unknown-base') return { status: 'error', message: `Taille non mesurable : ${observation.reason}` };
     const added = observation.addedBytes / MB;
     const limit = settings.imageSizeLimitMB;

@@ -1,20 +1,13 @@
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 
-export type PersistenceObservation =
-  | { state: 'kept' }
-  | { state: 'lost'; seen: string }
-  | { state: 'failed'; step: string; error: string }
-  /** The database did not finish starting again after `down` then `up`. */
-  | { state: 'not-restarted'; seen: string; error: string }
-  | { state: 'not-judged'; reason: string };
-
-export const stackPersistence: DynamicCheck<PersistenceObservation> = {
+export const criterion: DynamicCriterion = {
   id: 'stack.persistence',
-  judge(observation, settings) {
+  kind: 'dynamic',
+  observes: 'stack',
+  judge({ stack: { persistence: observation } }, settings) {
     switch (observation.state) {
       case 'not-judged':
-        return blocked(observation.reason);
+        return failNotVerifiable(observation.reason);
       case 'kept':
         return { status: 'pass', message: 'Une ligne écrite survit à `docker compose down` puis `up`.' };
       case 'lost':

@@ -1,23 +1,7 @@
-import type { HostRisk, HostSafetyProblem } from '../../docker/compose/host-safety.ts';
-import type { ServiceReport } from '../../docker/compose/stack.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
-import { crashFinding } from './traceback.ts';
-
-export type StackUpObservation =
-  | { state: 'refused'; problems: HostSafetyProblem[] }
-  | { state: 'config-failed'; error: string }
-  | { state: 'unparsable'; error: string }
-  | { state: 'no-api'; services: string[] }
-  | { state: 'up-failed'; error: string; timedOut: boolean; services: ServiceReport[] }
-  | { state: 'unhealthy'; seen: string; answer?: { status: number; body: string }; services: ServiceReport[] }
-  | { state: 'healthy'; apiPort: number; elapsedMs: number };
-
-export type StackUpInput =
-  | Exclude<StackUpObservation, { state: 'refused' }>
-  | (Extract<StackUpObservation, { state: 'refused' }> & { line?: number })
-  | { state: 'not-built' }
-  | { state: 'no-compose-file' };
+import type { HostRisk } from '../../docker/compose/host-safety.ts';
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
+import { crashFinding } from '../container/traceback.ts';
+import { describeServices } from './services.ts';
 
 const FILE = 'docker-compose.yml';
 
@@ -39,23 +23,14 @@ export function describeHostRisk(risk: HostRisk): string {
   }
 }
 
-/** The services in trouble, in one French sentence, and their last log lines. */
-export function describeServices(services: ServiceReport[]): { text: string; logs: string } {
-  const troubled = services.filter((s) => s.state !== 'running' || (s.health && s.health !== 'healthy'));
-  const shown = troubled.length > 0 ? troubled : services;
-  const text = shown
-    .map((s) => `${s.service} : ${s.state}${s.state === 'exited' ? ` (code ${s.exitCode})` : ''}${s.health ? `, santé ${s.health}` : ''}`)
-    .join(' ; ');
-  const logs = shown.map((s) => `--- ${s.service} ---\n${s.logs}`).join('\n');
-  return { text, logs };
-}
-
-export const stackUp: DynamicCheck<StackUpInput> = {
+export const criterion: DynamicCriterion = {
   id: 'stack.up',
-  judge(observation, settings) {
+  kind: 'dynamic',
+  observes: 'stack',
+  judge({ stack: { up: observation } }, settings) {
     switch (observation.state) {
       case 'not-built':
-        return blocked("l'image de l'API ne se construit pas (voir image.build).");
+        return failNotVerifiable("l'image de l'API ne se construit pas (voir image.build).");
       case 'no-compose-file':
         return { status: 'fail', file: FILE, message: `${FILE} est absent ou illisible : la pile ne peut pas démarrer (voir compose.valid).` };
       case 'unparsable':

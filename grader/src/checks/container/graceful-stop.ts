@@ -1,17 +1,15 @@
-import type { StopObservation } from '../../docker/container/run-api.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 
-export type GracefulStopInput = StopObservation | { state: 'not-built' };
-
-export const containerGracefulStop: DynamicCheck<GracefulStopInput> = {
+export const criterion: DynamicCriterion = {
   id: 'container.graceful-stop',
-  judge(observation, settings) {
+  kind: 'dynamic',
+  observes: 'container',
+  judge({ container: { stop: observation } }, settings) {
     switch (observation.state) {
       case 'not-built':
-        return blocked("l'image ne se construit pas (voir image.build).");
+        return failNotVerifiable("l'image ne se construit pas (voir image.build).");
       case 'not-judged':
-        return blocked(
+        return failNotVerifiable(
           observation.reason === 'not-running'
             ? "le conteneur s'est arrêté de lui-même avant `docker stop` (voir container.health) ; l'arrêt n'est mesuré que sur un conteneur qui tourne."
             : "le conteneur ne répond pas en HTTP sur le port 8000 (voir container.health) ; l'arrêt n'est mesuré que sur un serveur qui tourne et répond.",

@@ -1,21 +1,14 @@
-import type { ServiceReport } from '../../docker/compose/stack.ts';
-import type { DynamicCheck } from './dynamic-check.ts';
-import { blocked } from './dynamic-check.ts';
-import { describeServices } from './stack-up.ts';
+import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
+import { describeServices } from './services.ts';
 
-export type PsqlObservation =
-  | { state: 'ok'; output: string }
-  | { state: 'no-db' }
-  /** `notReady`: what was seen when the wait for the final server ended without it (French). */
-  | { state: 'failed'; error: string; notReady?: string; services: ServiceReport[] }
-  | { state: 'not-judged'; reason: string };
-
-export const stackPsql: DynamicCheck<PsqlObservation> = {
+export const criterion: DynamicCriterion = {
   id: 'stack.psql',
-  judge(observation, settings) {
+  kind: 'dynamic',
+  observes: 'stack',
+  judge({ stack: { psql: observation } }, settings) {
     switch (observation.state) {
       case 'not-judged':
-        return blocked(observation.reason);
+        return failNotVerifiable(observation.reason);
       case 'no-db':
         return { status: 'fail', file: 'docker-compose.yml', message: 'Aucun service « db » dans la pile : ajoutez le service PostgreSQL nommé db.' };
       case 'ok':
