@@ -1,3 +1,5 @@
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+import type { CriterionId } from '../../grader/src/model/criteria.ts';
 import type { Status } from '../../grader/src/model/result.ts';
 import type { Overlay } from '../support/submission.ts';
 import { reference, replaceOnce } from './sources.ts';
@@ -5,19 +7,13 @@ import { reference, replaceOnce } from './sources.ts';
 export interface DynamicMutant {
   name: string;
   overlay: Overlay;
-  /** Expected verdict of each of the seven dynamic criteria. */
-  expect: Record<'image.build' | 'image.size' | 'container.health' | 'container.graceful-stop' | 'stack.up' | 'stack.psql' | 'stack.persistence', Status>;
+  /** Expected verdict of each dynamic criterion of the catalogue. */
+  expect: Partial<Record<CriterionId, Status>>;
 }
 
-const allPass = {
-  'image.build': 'pass',
-  'image.size': 'pass',
-  'container.health': 'pass',
-  'container.graceful-stop': 'pass',
-  'stack.up': 'pass',
-  'stack.psql': 'pass',
-  'stack.persistence': 'pass',
-} as const satisfies DynamicMutant['expect'];
+/** Every dynamic criterion of the catalogue with the same verdict. */
+const every = (status: Status) => Object.fromEntries(DYNAMIC_IDS.map((id) => [id, status])) as Partial<Record<CriterionId, Status>>;
+const allPass = every('pass');
 
 /** The app never answers HTTP (crash, wrong address): its stop cannot be judged either; the database still works. */
 const appBroken = { ...allPass, 'container.health': 'fail', 'container.graceful-stop': 'fail', 'stack.up': 'fail' } as const;
@@ -45,7 +41,7 @@ export const DYNAMIC_MUTANTS: DynamicMutant[] = [
   {
     name: 'pip installs a package that does not exist',
     overlay: { 'starter/requirements.txt': `${reference.requirements}paquet-qui-n-existe-pas==9.9.9\n` },
-    expect: { 'image.build': 'fail', 'image.size': 'fail', 'container.health': 'fail', 'container.graceful-stop': 'fail', 'stack.up': 'fail', 'stack.psql': 'fail', 'stack.persistence': 'fail' },
+    expect: every('fail'),
   },
   {
     name: 'exercise 7.d bug left in: the app crashes at import',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CriterionId } from '../../grader/src/model/criteria.ts';
+import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
 import type { Status } from '../../grader/src/model/result.ts';
 import { QUESTIONS } from '../../grader/src/lab/questions.ts';
 import { TEMPLATE_DIR, type Overlay } from '../support/submission.ts';
@@ -22,11 +23,16 @@ export interface Mutant {
   staticOnly?: boolean;
 }
 
-const DYNAMIC: CriterionId[] = ['image.build', 'image.size', 'container.health', 'container.graceful-stop', 'stack.up', 'stack.psql', 'stack.persistence'];
+// Criterion lists, from the catalogue (the registry generated from the rubric).
+const DYNAMIC: CriterionId[] = DYNAMIC_IDS;
 const allFail = (ids: CriterionId[]) => Object.fromEntries(ids.map((id) => [id, 'fail'])) as Partial<Record<CriterionId, Status>>;
-const REPORT_GROUPS: CriterionId[] = ['report.ex1-2', 'report.ex3-4', 'report.ex5-6', 'report.ex7', 'report.ex8'];
-const DOCKERFILE_ALL: CriterionId[] = ['dockerfile.present', 'dockerfile.base-image', 'dockerfile.workdir', 'dockerfile.layer-order', 'dockerfile.pip-no-cache', 'dockerfile.exec-form', 'dockerfile.expose', 'dockerfile.non-root', 'dockerfile.healthcheck'];
-const COMPOSE_ALL: CriterionId[] = ['compose.valid', 'compose.api', 'compose.db', 'compose.db-volume', 'compose.healthcheck', 'compose.no-version-key'];
+const idsOf = (pattern: RegExp) => CRITERION_IDS.filter((id) => pattern.test(id));
+/** The report's answer criteria, one per group of exercises. */
+const REPORT_GROUPS: CriterionId[] = idsOf(/^report\.ex/);
+/** Every criterion read from starter/Dockerfile. */
+const DOCKERFILE_ALL: CriterionId[] = idsOf(/^dockerfile\./);
+/** Every criterion read from docker-compose.yml alone. */
+const COMPOSE_ALL: CriterionId[] = idsOf(/^compose\./);
 
 const templateReport = readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8');
 const dockerfile = (from: string | RegExp, to: string) => ({ 'starter/Dockerfile': replaceOnce(reference.dockerfile, from, to) });
