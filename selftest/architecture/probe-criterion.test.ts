@@ -1,0 +1,142 @@
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile, appendFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { GradeReport } from '../../grader/src/model/result.ts';
+import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE } from '../../grader/src/rubric/sync.ts';
+
+// Issue 16's promise, kept: adding a criterion touches its module, its test and one rubric line,
+// plus the files `npm run rubric:sync` and `npm run manifest` regenerate. A copy of the project gets a
+// probe criterion `compose.restart-policy` exactly as README's « Adding a criterion » says, and must
+// then type-check, run the probe's unit test, and grade the reference solution with it. No Docker.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ID = 'compose.restart-policy';
+const MODULE = 'grader/src/checks/compose/restart-policy.ts';
+const MODULE_TEST = 'grader/src/checks/compose/restart-policy.test.ts';
+const GENERATED = [README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, CRITERION_IDS_FILE, REGISTRY_FILE, 'grader/manifest.json'];
+
+const PROBE_MODULE = `import type { StaticCriterion } from '../criterion.ts';
+import { fail, pass } from '../../model/result.ts';
+import { COMPOSE_PATH, composeLoader, serviceOf, unusable } from './compose-file.ts';
+
+export const criterion: StaticCriterion = {
+  id: '${ID}',
+  kind: 'static',
+  async judge(ctx) {
+    const load = await ctx.load(composeLoader);
+    if (load.state === 'bad') return unusable(load);
+    const api = serviceOf(load.file, 'api');
+    if (api && typeof api.restart === 'string') return pass();
+    return fail("Le service api n'a pas de politique de redémarrage : ajoutez \`restart: unless-stopped\` pour qu'il reparte après une panne.", { file: COMPOSE_PATH });
+  },
+};
+`;
+
+const PROBE_TEST = `import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { createStaticContext } from '../check.ts';
+import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
+import { Submission } from '../../submission/submission.ts';
+import { criterion } from './restart-policy.ts';
+
+async function judgeCompose(compose: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'restart-policy-'));
+  try {
+    await writeFile(join(dir, 'docker-compose.yml'), compose);
+    return await criterion.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('passes when api has a restart policy', async () => {
+  expect((await judgeCompose('services:\\n  api:\\n    build: ./starter\\n    restart: unless-stopped\\n')).status).toBe('pass');
+});
+
+test('fails, naming the file, when api has none', async () => {
+  expect(await judgeCompose('services:\\n  api:\\n    build: ./starter\\n')).toMatchObject({ status: 'fail', file: 'docker-compose.yml' });
+});
+`;
+
+const RUBRIC_LINE = `  ${ID}:   { group: compose, points: 0, title: "Conseil : politique de redémarrage de l'api" }`;
+
+let copy: string;
+
+/** Runs a command in the copy; a failure shows its output. */
+async function inCopy(command: string, args: string[]) {
+  const result = await execa(command, args, { cwd: copy, reject: false, env: { GITHUB_ACTIONS: '', CI: '' }, stdin: 'ignore' });
+  expect(result.exitCode, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+beforeAll(async () => {
+  copy = await mkdtemp(join(tmpdir(), 'probe-criterion-'));
+  // The project's files as they are in this work tree (committed or not), without node_modules.
+  const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  for (const rel of stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(ROOT, rel))) continue;
+    await mkdir(dirname(join(copy, rel)), { recursive: true });
+    await cp(join(ROOT, rel), join(copy, rel));
+  }
+  await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  const git = (...args: string[]) => execa('git', ['-c', 'user.name=probe', '-c', 'user.email=probe@localhost', ...args], { cwd: copy });
+  await git('init', '-q');
+  await appendFile(join(copy, '.git/info/exclude'), 'node_modules\n');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'project as copied');
+
+  // The three hand-made changes.
+  await writeFile(join(copy, MODULE), PROBE_MODULE);
+  await writeFile(join(copy, MODULE_TEST), PROBE_TEST);
+  const rubric = await readFile(join(copy, RUBRIC_FILE), 'utf8');
+  const withLine = rubric.replace(/^( {2}compose\.no-version-key:.*\n)/m, `$1${RUBRIC_LINE}\n`);
+  expect(withLine).not.toBe(rubric);
+  await writeFile(join(copy, RUBRIC_FILE), withLine);
+
+  // The two generators.
+  await inCopy('npm', ['run', '-s', 'rubric:sync']);
+  await inCopy('npm', ['run', '-s', 'manifest']);
+}, 120_000);
+
+afterAll(async () => {
+  if (copy) await rm(copy, { recursive: true, force: true });
+});
+
+describe(`a probe criterion (${ID}) added in a copy of the project`, { timeout: 120_000 }, () => {
+  test('the change is its module, its test, one rubric line and regenerated files', async () => {
+    const { stdout } = await inCopy('git', ['status', '--porcelain', '--untracked-files=all']);
+    const changed = stdout.split('\n').filter(Boolean).map((line) => line.slice(3)).sort();
+    expect(changed).toEqual(expect.arrayContaining([MODULE, MODULE_TEST, RUBRIC_FILE, REGISTRY_FILE, CRITERION_IDS_FILE]));
+    expect(changed.filter((path) => ![MODULE, MODULE_TEST, RUBRIC_FILE, ...GENERATED].includes(path))).toEqual([]);
+    const rubricDiff = (await inCopy('git', ['diff', '-U0', '--', RUBRIC_FILE])).stdout;
+    expect(rubricDiff.split('\n').filter((line) => /^[+-](?![+-])/.test(line))).toEqual([`+${RUBRIC_LINE}`]);
+    expect((await inCopy('npm', ['run', '-s', 'rubric:sync', '--', '--check'])).exitCode).toBe(0);
+  });
+
+  // The generated id list keeps CriterionId a union of literals: the new id is typed like the others.
+  test('the copy type-checks', { timeout: 300_000 }, async () => {
+    await inCopy('npm', ['run', '-s', 'typecheck']);
+  });
+
+  test("the probe's unit test passes there", async () => {
+    const { stdout } = await inCopy('npx', ['vitest', 'run', '--root', '.', MODULE_TEST]);
+    expect(stdout).toMatch(/2 passed/);
+  });
+
+  test('a static grade of the reference solution judges it, in the rubric\'s place', async () => {
+    const out = join(copy, 'probe-grade.json');
+    await inCopy('npm', ['run', '-s', 'grade', '--', 'selftest/reference', '--static-only', '--json', out]);
+    const report = JSON.parse(await readFile(out, 'utf8')) as GradeReport;
+    const ids = report.criteria.map((c) => c.id as string);
+    expect(ids.indexOf(ID)).toBe(ids.indexOf('compose.no-version-key') + 1);
+    const probe = report.criteria.find((c) => c.id === ID)!;
+    expect(['pass', 'fail']).toContain(probe.status);
+    expect(probe).toMatchObject({ group: 'compose', maxPoints: 0, title: "Conseil : politique de redémarrage de l'api" });
+  });
+});
