@@ -150,7 +150,7 @@ describe(`a probe criterion (${ID}) added in a copy of the project`, { timeout: 
     const report = JSON.parse(await readFile(out, 'utf8')) as GradeReport;
     const ids = report.criteria.map((c) => c.id as string);
     expect(ids.indexOf(ID)).toBe(ids.indexOf('compose.no-version-key') + 1);
-    const probe = report.criteria.find((c) => c.id === ID)!;
+    const probe = report.criteria.find((c) => (c.id as string) === ID)!;
     expect(probe).toMatchObject({ status: 'pass', group: 'compose', maxPoints: 0, title: 'Conseil : politique de redémarrage connue' });
   });
 });
