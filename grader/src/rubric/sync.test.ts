@@ -80,6 +80,12 @@ describe('rubric views', () => {
     await expect(plan(dir)).rejects.toThrow(/compose\/db\.ts: criterion\.id is "compose\.database", expected "compose\.db"/);
   });
 
+  test('a criterion module the rubric does not list stops sync', async () => {
+    const dir = await tempCopy();
+    await writeFile(join(dir, 'grader/src/checks/compose/restart-policy.ts'), "export const criterion = { id: 'compose.restart-policy', kind: 'static', judge: () => ({ status: 'pass', message: '' }) };\n");
+    await expect(plan(dir)).rejects.toThrow('grader/src/checks/compose/restart-policy.ts: a criterion module that .github/classroom/rubric.yml does not list');
+  });
+
   test('an id that cannot name a module is refused', async () => {
     const dir = await tempCopy();
     await editFile(join(dir, RUBRIC_FILE), /^(settings:)/m, '  Compose/x: { group: compose, points: 0, title: "x" }\n$1');
