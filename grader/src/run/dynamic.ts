@@ -61,7 +61,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
 
   const sizeStart = Date.now();
   const size = built
-    ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, reason: error.message }))
+    ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, why: { kind: 'engine-error' as const, message: error.message } }))
     : { state: 'not-built' as const };
   observe('size', size, sizeStart);
 

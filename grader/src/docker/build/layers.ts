@@ -6,7 +6,19 @@ import { DockerfileParser } from 'dockerfile-ast';
  * identical `FROM`s of several stages and names it after the first one, so `candidates` lists every
  * stage's base: the one whose layers the built image starts with, the longest such, is the base.
  */
-export type FinalBase = { state: 'image'; ref?: string; candidates: string[] } | { state: 'scratch' } | { state: 'unknown'; reason: string };
+export type FinalBase = { state: 'image'; ref?: string; candidates: string[] } | { state: 'scratch' } | { state: 'unknown'; why: UnknownBase };
+
+/**
+ * Why the base of the final stage is not known: no FROM at all; a final base the build log does not
+ * name; a built image that does not start with the base's layers; a base the engine does not have;
+ * the engine's own error.
+ */
+export type UnknownBase =
+  | { kind: 'no-from' }
+  | { kind: 'not-in-build-log'; image: string }
+  | { kind: 'not-based-on'; image: string }
+  | { kind: 'base-not-found'; image: string }
+  | { kind: 'engine-error'; message: string };
 
 /**
  * The base image of the final stage, as the builder resolved it: the final `FROM` (following
@@ -15,7 +27,7 @@ export type FinalBase = { state: 'image'; ref?: string; candidates: string[] } |
  */
 export function finalStageBase(dockerfileText: string, stageBases: Map<string, string>): FinalBase {
   const froms = DockerfileParser.parse(dockerfileText).getFROMs();
-  if (froms.length === 0) return { state: 'unknown', reason: "le Dockerfile n'a pas d'instruction FROM" };
+  if (froms.length === 0) return { state: 'unknown', why: { kind: 'no-from' } };
   const names = froms.map((from, index) => from.getBuildStage() ?? `stage-${index}`);
   let index = froms.length - 1;
   for (let hops = 0; hops < froms.length; hops++) {
@@ -29,11 +41,11 @@ export function finalStageBase(dockerfileText: string, stageBases: Map<string, s
   if ((froms[index]!.getImageName() ?? '').toLowerCase() === 'scratch') return { state: 'scratch' };
   const candidates = [...new Set(stageBases.values())];
   if (ref || candidates.length > 0) return { state: 'image', ...(ref ? { ref } : {}), candidates };
-  return { state: 'unknown', reason: `l'image de base de l'étape finale (\`${froms[index]!.getImageName() ?? '?'}\`) n'apparaît pas dans le journal de BuildKit` };
+  return { state: 'unknown', why: { kind: 'not-in-build-log', image: froms[index]!.getImageName() ?? '?' } };
 }
 
 /** What the student's layers add to the final stage's base image, or why it could not be measured. */
-export type LayerMeasurement = { state: 'measured'; addedBytes: number; largest?: { createdBy: string; bytes: number } } | { state: 'unknown-base'; reason: string };
+export type LayerMeasurement = { state: 'measured'; addedBytes: number; largest?: { createdBy: string; bytes: number } } | { state: 'unknown-base'; why: UnknownBase };
 
 interface HistoryEntry {
   Size: number;
@@ -46,7 +58,7 @@ interface HistoryEntry {
  * entries above the base's own entries are summed (`docker history`, either image store).
  */
 export async function measureAddedLayers(docker: Docker, image: string, base: FinalBase): Promise<LayerMeasurement> {
-  if (base.state === 'unknown') return { state: 'unknown-base', reason: base.reason };
+  if (base.state === 'unknown') return { state: 'unknown-base', why: base.why };
   const built = docker.getImage(image);
   const [info, history] = await Promise.all([built.inspect(), built.history() as Promise<HistoryEntry[]>]);
   let own = history;
@@ -62,7 +74,7 @@ export async function measureAddedLayers(docker: Docker, image: string, base: Fi
     }
     if (!chosen) {
       const wanted = base.ref ?? base.candidates.join(', ');
-      return { state: 'unknown-base', reason: named || !base.ref ? `l'image construite ne commence pas par les couches de \`${wanted}\`` : `l'image de base \`${wanted}\` est introuvable dans le moteur` };
+      return { state: 'unknown-base', why: { kind: named || !base.ref ? 'not-based-on' : 'base-not-found', image: wanted } };
     }
     const baseHistory = (await docker.getImage(chosen.id).history()) as HistoryEntry[];
     own = history.slice(0, Math.max(0, history.length - baseHistory.length));
