@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { RUBRIC } from '../../output/testing.ts';
+import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations } from '../observations.ts';
 import { criterion } from './size.ts';
 
-const judge = (size: Observations['size']) => criterion.judge({ size } as Observations, RUBRIC.settings);
+const judge = (size: Observations['size']) => criterion.judge({ size } as Observations, DEFAULT_SETTINGS);
 
 describe('image.size', () => {
   test('layers under the limit pass; over it, the largest layer is named', () => {
