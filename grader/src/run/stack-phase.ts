@@ -40,14 +40,10 @@ export async function observeStack(options: {
   signal?: AbortSignal;
 }): Promise<StackObservations> {
   const { submission, settings, run, teardown, built, phase, signal } = options;
-  if (!built) {
-    const reason = "l'image de l'API ne se construit pas (voir image.build).";
-    return { up: { state: 'not-built' }, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
-  }
+  if (!built) return notJudged({ state: 'not-built' }, "l'image de l'API ne se construit pas (voir image.build).");
   // Bounded like the static loader: a compose file of megabytes is not handed to Compose.
   if ((await submission.read('docker-compose.yml', MAX_COMPOSE_BYTES)).state !== 'ok') {
-    const reason = 'docker-compose.yml est absent ou inutilisable (voir compose.valid).';
-    return { up: { state: 'no-compose-file' }, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
+    return notJudged({ state: 'no-compose-file' }, 'docker-compose.yml est absent ou inutilisable (voir compose.valid).');
   }
   const timeouts: StackTimeouts = { stackTimeoutMs: settings.stackTimeoutSeconds * 1000, startupTimeoutMs: settings.startupTimeoutSeconds * 1000 };
   let stack: ComposeStack | undefined;
@@ -62,10 +58,7 @@ export async function observeStack(options: {
     });
     let up: StackUpInput = start.up;
     if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
-    if (!start.started) {
-      const reason = 'la pile ne démarre pas (voir stack.up).';
-      return { up, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
-    }
+    if (!start.started) return notJudged(up, 'la pile ne démarre pas (voir stack.up).');
     const { started } = start;
     const database = new LabDatabase(started, timeouts.startupTimeoutMs);
     const psql = await phase('psql', () => observePsql(started, database, signal));
@@ -76,6 +69,11 @@ export async function observeStack(options: {
   } finally {
     await phase('stack-down', async () => stack?.destroy());
   }
+}
+
+/** The stack's outcome when psql and persistence cannot be observed, both for the same reason. */
+function notJudged(up: StackUpInput, reason: string): StackObservations {
+  return { up, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
 }
 
 /** `docker compose exec db psql -U demo -d demo` runs a query. */
