@@ -15,6 +15,21 @@ export interface Finding {
   fraction?: number;
   /** Student-controlled text (log tail, build output) quoted verbatim; reporters must neutralise it. */
   excerpt?: string;
+  /** Answers the check was unsure of: they keep their points and go to the instructor's review list. */
+  review?: ReviewItem[];
+}
+
+/**
+ * One answer the automatic grade did not dare judge (weak evidence): it keeps its points, and the
+ * instructor sees it in the gradebook and the class overview, never in the student's deductions.
+ */
+export interface ReviewItem {
+  /** The question's id, e.g. `7.d`. */
+  question: string;
+  /** The student's answer as read (shortened for display). */
+  answer: string;
+  /** French, for the instructor: why the answer was flagged. */
+  reason: string;
 }
 
 /** One criterion's verdict with its points: the unit every reporter consumes. */
@@ -29,6 +44,8 @@ export interface CriterionResult {
   file?: string;
   line?: number;
   excerpt?: string;
+  /** Answers kept for the instructor's review (see ReviewItem). */
+  review?: ReviewItem[];
   durationMs: number;
 }
 
