@@ -41,6 +41,8 @@ export interface Gradebook {
   rows: GradebookRow[];
   /** Pairs of submissions with near-identical answers (a review aid, never a penalty). */
   similarities?: Similarity[];
+  /** Names of the base text files whose passages the comparison ignored (the handout given to the students). */
+  baseText?: string[];
 }
 
 /** The gradebook's criterion columns: the rubric's criteria, minus the Docker ones on a static-only batch. */

@@ -8,7 +8,9 @@
 import { QUESTIONS } from '../lab/questions.ts';
 import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { AnswerPrint } from '../model/result.ts';
+import type { RubricSettings } from '../rubric/rubric.ts';
 import { kgramHashes, matchTexts, type Span } from '../similarity/class-index.ts';
+import type { BaseText } from './base-text.ts';
 
 /** One near-identical answer of a pair: its question, its score and the matching passages of each side's text. */
 export interface SimilarAnswer {
@@ -110,6 +112,11 @@ export function findSimilarities(submissions: readonly ClassAnswers[], settings:
     found.push({ a: submissions[Math.floor(key / n)]!.name, b: submissions[key % n]!.name, questions: answers.map((s) => s.question), score: round2(score), answers });
   }
   return found.sort((x, y) => y.questions.length - x.questions.length || y.score - x.score || x.a.localeCompare(y.a, 'en') || x.b.localeCompare(y.b, 'en'));
+}
+
+/** The class comparison of a batch or a merge: the rubric's thresholds, the base text's k-grams ignored. */
+export function classSimilarities(answers: readonly ClassAnswers[], settings: RubricSettings, base?: BaseText): Similarity[] {
+  return findSimilarities(answers, { minWords: settings.similarityMinWords, minScore: settings.similarityMinScore, ignored: base?.hashes });
 }
 
 /** The `similar_to` cell of a submission: `name (ids; score)` for each pair it is in, joined by `; `. */
