@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
-import { GRADEBOOK_SCHEMA, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
+import { GRADEBOOK_SCHEMA, reviewOf, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
 import { classAnswers } from './prints.ts';
 import { classSimilarities } from './similarities.ts';
@@ -55,7 +55,12 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, 
   }
   pending.sort((a, b) => a.row.name.localeCompare(b.row.name, 'en'));
   for (const { row: original, report } of pending) {
-    const row: GradebookRow = { ...original, file: safeFileName(String(original.name), taken), tampered: Array.isArray(original.tampered) ? original.tampered.map(String) : [] };
+    const row: GradebookRow = {
+      ...original,
+      file: safeFileName(String(original.name), taken),
+      tampered: Array.isArray(original.tampered) ? original.tampered.map(String) : [],
+      review: report ? reviewOf(report) : [],
+    };
     rows.push(row);
     if (report) reports.set(row.file, report);
     await writeSubmission(out, row, report, rubric);

@@ -20,7 +20,11 @@ export const BOOK: Gradebook = {
   ],
   rows: [
     row({ name: 'alice', file: 'alice', score: 10, points: { 'dockerfile.present': 4, 'report.present': 6 }, statuses: { 'dockerfile.present': 'pass', 'report.present': 'pass' }, commit: 'a'.repeat(40), committedAt: '2026-10-01T12:00:00+02:00' }),
-    row({ name: 'bob, "the builder"', file: 'bob_the_builder_', score: 4, points: { 'dockerfile.present': 4, 'report.present': 0 }, statuses: { 'dockerfile.present': 'pass', 'report.present': 'fail' }, tampered: ['tests/report.test.ts', '=cmd|x'] }),
+    row({ name: 'bob, "the builder"', file: 'bob_the_builder_', score: 4, points: { 'dockerfile.present': 4, 'report.present': 0 }, statuses: { 'dockerfile.present': 'pass', 'report.present': 'fail' }, tampered: ['tests/report.test.ts', '=cmd|x'],
+      review: [
+        { question: '2.c', answer: 'Le conteneur <b>Exited</b> a fini son travail.', reason: 'aucun mot de la question ni des notions attendues ; à relire' },
+        { question: '7.d', answer: 'les logs montrent la cause', reason: 'réponse très courte ; à relire' },
+      ] }),
     row({ name: '=HYPERLINK("http://evil")', file: 'HYPERLINK_http_evil_', score: 0, points: { 'dockerfile.present': 0, 'report.present': 0 }, statuses: { 'dockerfile.present': 'fail', 'report.present': 'fail' } }),
     row({ name: 'dave', file: 'dave', status: 'error', score: null, error: 'délai dépassé\nligne 2' }),
   ],
