@@ -27,7 +27,8 @@ export interface NormalWord {
 export function normalTokens(text: string): NormalWord[] {
   const kept: NormalWord[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
-    const word = match[0].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const raw = match[0];
+    const word = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFD').replace(/\p{M}/gu, '') : raw).toLowerCase();
     // Numbers (ports, versions, ids, addresses) are what the lab prints for everybody, not prose.
     if (word === '' || STOP_WORDS.has(word) || /\p{N}/u.test(word)) continue;
     const stem = word.length > STEM ? word.slice(0, STEM) : word.replace(/(?<=\p{L}{3})[sx]$/u, '');
