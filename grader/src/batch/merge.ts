@@ -65,7 +65,7 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, 
     if (report) reports.set(row.file, report);
     await writeSubmission(out, row, report, rubric);
   }
-  // Each report carries its answers' fingerprints: submissions graded by different jobs are compared here.
+  // Each report carries its answers' own prose: submissions graded by different jobs are compared here.
   const answers = classAnswers(rows, reports);
   const similarities = classSimilarities(answers, rubric.settings, baseText);
   const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities, baseText: baseText?.files ?? [] };

@@ -72,7 +72,7 @@ function templateKgrams(): number[] {
 
 /** The pairs of submissions with near-identical answers to at least `minQuestions` questions, most questions first. */
 export function findSimilarities(submissions: readonly ClassAnswers[], settings: SimilaritySettings): Similarity[] {
-  // Question id → eligible answers (submission index, text).
+  // Question id → eligible answers (submission index, own prose as its report carries it: the first 1,500 characters).
   const byQuestion = new Map<string, Array<{ who: number; text: string }>>();
   submissions.forEach((submission, who) => {
     const seen = new Set<string>();
