@@ -1,6 +1,7 @@
 // `npm run bench:similarity`: the class comparison of the batch regrade on 300 submissions, on this
 // machine: (a) fingerprinting every REPORT.md (parse, own text, winnowing), as each batch job does;
-// (b) comparing them all, as the batch or `--merge` does once. The class: 290 students with
+// (b) comparing them all (Dolos's winnowing index, question by question; a pair needs three
+// near-identical answers), as the batch or `--merge` does once. The class: 290 students with
 // their own answers (sentences of the answer corpus mixed and reworded at random, seeded) and 5
 // pairs where one lightly edited the other's report. A script, not a test.
 import { cpus, totalmem } from 'node:os';

@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { exportTemplate } from '../../grader/src/export/template.ts';
 import { REFERENCE_DIR, applyOverlay, type Overlay } from '../support/submission.ts';
 
@@ -43,3 +44,23 @@ export async function makeClass(template: string, repos: StudentRepo[]): Promise
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** The page as headless Chromium renders it (scripts run), with all network access off. */
+export async function renderedDom(file: string, hash = ''): Promise<string> {
+  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
+  try {
+    const { stdout } = await execa(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', `--user-data-dir=${profile}`, '--dump-dom', `${pathToFileURL(file).href}${hash}`],
+      { stdin: 'ignore', timeout: 90_000 },
+    );
+    return stdout;
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+export const haveChromium = (await execa('sh', ['-c', 'command -v chromium'], { reject: false })).exitCode === 0;
+/** Where no Chromium is installed, DOCKER_LAB_SKIP_BROWSER=1 skips the tests that read a page in it. */
+export const skipBrowser = !haveChromium && process.env.DOCKER_LAB_SKIP_BROWSER === '1';
+export const NEED_CHROMIUM = "Debian's chromium is needed for this test (apt-get install chromium), or set DOCKER_LAB_SKIP_BROWSER=1";

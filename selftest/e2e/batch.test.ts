@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CRITERION_IDS } from '../../grader/src/model/criteria.ts';
 import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
@@ -14,7 +14,7 @@ import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { MUTANTS } from '../corpus/mutants.ts';
 import { reference, replaceOnce } from '../corpus/sources.ts';
-import { exportedTemplate, makeClass, type StudentRepo } from './batch-fixtures.ts';
+import { exportedTemplate, haveChromium, makeClass, NEED_CHROMIUM, renderedDom, skipBrowser, type StudentRepo } from './batch-fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'grader/src/cli.ts');
@@ -77,22 +77,6 @@ async function tempOut(): Promise<string> {
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
-
-/** The page as headless Chromium renders it (scripts run), with all network access off. */
-async function renderedDom(file: string, hash = ''): Promise<string> {
-  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
-  try {
-    const { stdout } = await execa(
-      'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', `--user-data-dir=${profile}`, '--dump-dom', `${pathToFileURL(file).href}${hash}`],
-      { stdin: 'ignore', timeout: 90_000 },
-    );
-    return stdout;
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
-}
-const haveChromium = (await execa('sh', ['-c', 'command -v chromium'], { reject: false })).exitCode === 0;
 
 describe('batch regrade of a class (static criteria)', () => {
   let out: string;
@@ -167,8 +151,8 @@ describe('batch regrade of a class (static criteria)', () => {
     expect(html).toContain('&lt;b&gt;élève');
   });
 
-  test.skipIf(!haveChromium && process.env.DOCKER_LAB_SKIP_BROWSER === '1')('the overview, rendered by headless Chromium, shows the gradebook\'s numbers', async () => {
-    expect(haveChromium, "Debian's chromium is needed for this test (apt-get install chromium), or set DOCKER_LAB_SKIP_BROWSER=1").toBe(true);
+  test.skipIf(skipBrowser)('the overview, rendered by headless Chromium, shows the gradebook\'s numbers', async () => {
+    expect(haveChromium, NEED_CHROMIUM).toBe(true);
     const dom = await renderedDom(join(out, 'index.html'), '#sort=score:desc');
     const figure = (id: string) => new RegExp(`id="${id}">([^<]*)<`).exec(dom)?.[1];
     const graded = book.rows.filter((r) => r.status === 'graded');

@@ -1,24 +1,27 @@
 // Instructor modes of `npm run grade`:
-//   npm run grade -- --batch <folder> --out <dir> [--concurrency N] [--deadline S] [--static-only] [--rubric F]
-//   npm run grade -- --merge <dir-of-gradebooks> --out <dir> [--rubric F]
+//   npm run grade -- --batch <folder> --out <dir> [--concurrency N] [--deadline S] [--static-only] [--rubric F] [--base-text F]
+//   npm run grade -- --merge <dir-of-gradebooks> --out <dir> [--rubric F] [--base-text F]
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRubric } from '../rubric/rubric.ts';
 import { DEFAULT_DEADLINE_SECONDS, defaultConcurrency, runBatch } from './run.ts';
-import { mergeGradebooks } from './merge.ts';
+import { mergeGradebooks, MergeError } from './merge.ts';
 import { classStats } from './gradebook.ts';
 import type { BatchOutcome } from './write.ts';
+import { loadBaseText, type BaseText } from './base-text.ts';
 
 export const BATCH_USAGE = `Usage:
-  npm run grade -- --batch <folder> --out <dir> [--concurrency N] [--deadline SECONDS] [--static-only] [--rubric FILE]
+  npm run grade -- --batch <folder> --out <dir> [--concurrency N] [--deadline SECONDS] [--static-only] [--rubric FILE] [--base-text FILE]
       grades every subfolder of <folder> (a clone of a student repository each) with this grader,
       taking only the student-owned paths; writes <dir>/grades.csv, grades.json, index.html and
       submissions/<name>.{json,md,html}. Default concurrency: ${defaultConcurrency()} on this machine;
       default deadline per submission: ${DEFAULT_DEADLINE_SECONDS} s.
-  npm run grade -- --merge <dir> --out <dir2>
+  npm run grade -- --merge <dir> --out <dir2> [--rubric FILE] [--base-text FILE]
       merges the gradebooks (grades.json + submissions/) found under <dir> into one in <dir2>.
-  --rubric FILE uses another rubric than .github/classroom/rubric.yml (points and settings).`;
+  --rubric FILE uses another rubric than .github/classroom/rubric.yml (points and settings).
+  --base-text FILE (repeatable): the statement or handout the students were given, as text or
+      Markdown; answers that share only its passages are not listed as similar.`;
 
 function positiveInteger(text: string | undefined, what: string): number | undefined {
   if (text === undefined) return undefined;
@@ -41,6 +44,7 @@ export async function batchMain(argv: string[]): Promise<number> {
         deadline: { type: 'string' },
         'static-only': { type: 'boolean', default: false },
         rubric: { type: 'string' },
+        'base-text': { type: 'string', multiple: true, default: [] },
       },
     }));
     if (!values.out) throw new Error('--out is required');
@@ -51,9 +55,11 @@ export async function batchMain(argv: string[]): Promise<number> {
   }
   let concurrency: number | undefined;
   let deadlineSeconds: number | undefined;
+  let baseText: BaseText | undefined;
   try {
     concurrency = positiveInteger(values.concurrency, '--concurrency');
     deadlineSeconds = positiveInteger(values.deadline, '--deadline');
+    baseText = await loadBaseText(values['base-text']);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
@@ -63,7 +69,13 @@ export async function batchMain(argv: string[]): Promise<number> {
 
   let outcome: BatchOutcome;
   if (values.merge) {
-    outcome = await mergeGradebooks(resolve(values.merge), out, rubric);
+    try {
+      outcome = await mergeGradebooks(resolve(values.merge), out, rubric, baseText);
+    } catch (error) {
+      if (!(error instanceof MergeError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
   } else {
     // Ctrl-C: running submissions are aborted and torn down, the others become error rows.
     const stop = new AbortController();
@@ -82,7 +94,7 @@ export async function batchMain(argv: string[]): Promise<number> {
       }
       const workers = concurrency ?? defaultConcurrency();
       process.stderr.write(`batch: ${folder} with ${workers} worker${workers > 1 ? 's' : ''}\n`);
-      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, signal: stop.signal });
+      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, baseText, signal: stop.signal });
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { classStats, csvField, renderCsv, safeFileName } from './gradebook.ts';
+import { classStats, csvField, gradedRow, renderCsv, reviewOf, safeFileName } from './gradebook.ts';
+import type { GradeReport } from '../model/result.ts';
 import { BOOK } from './testing.ts';
 
 describe('csvField', () => {
@@ -22,13 +23,13 @@ describe('csvField', () => {
 describe('renderCsv', () => {
   test('UTF-8 BOM, CRLF, one row per submission, one column per criterion, tamper flag and list', () => {
     const csv = renderCsv(BOOK);
-    expect(csv.startsWith('\uFEFFname,status,commit,committed_at,score,max_score,dockerfile.present,report.present,tampered,tampered_files,similar_to,error,graded_at\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFname,status,commit,committed_at,score,max_score,dockerfile.present,report.present,tampered,tampered_files,similar_to,review_count,review_questions,error,graded_at\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(6); // header, 4 rows, final empty
-    expect(lines[1]).toBe(`alice,graded,${'a'.repeat(40)},2026-10-01T12:00:00+02:00,10,10,4,6,no,,,,2026-11-01T10:00:00.000Z`);
-    expect(lines[2]).toBe('"bob, ""the builder""",graded,,,4,10,4,0,yes,tests/report.test.ts; =cmd|x,,,2026-11-01T10:00:00.000Z');
+    expect(lines[1]).toBe(`alice,graded,${'a'.repeat(40)},2026-10-01T12:00:00+02:00,10,10,4,6,no,,,0,,,2026-11-01T10:00:00.000Z`);
+    expect(lines[2]).toBe('"bob, ""the builder""",graded,,,4,10,4,0,yes,tests/report.test.ts; =cmd|x,,2,2.c; 7.d,,2026-11-01T10:00:00.000Z');
     expect(lines[3]!.startsWith('"\'=HYPERLINK(""http://evil"")",')).toBe(true);
-    expect(lines[4]).toBe('dave,error,,,,10,,,no,,,"délai dépassé\nligne 2",2026-11-01T10:00:00.000Z');
+    expect(lines[4]).toBe('dave,error,,,,10,,,no,,,,,"délai dépassé\nligne 2",2026-11-01T10:00:00.000Z');
   });
 });
 
@@ -38,7 +39,7 @@ describe('renderCsv: similar_to', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[1]).toContain(',no,,"bob, ""the builder"" (2.a, 6.d; 0.83)",');
     expect(lines[2]).toContain(',"alice (2.a, 6.d; 0.83)",');
-    expect(lines[4]).toContain(',no,,,"délai');
+    expect(lines[4]).toContain(',no,,,,,"délai');
   });
 });
 
@@ -65,5 +66,21 @@ describe('safeFileName', () => {
     expect(safeFileName('../../etc/passwd', taken)).toBe('etc_passwd');
     expect(safeFileName('eleve_dupont', taken)).toBe('eleve_dupont-2');
     expect(safeFileName('...', taken)).toBe('submission');
+  });
+});
+
+describe('review list', () => {
+  test('a graded row carries its criteria\'s review items, in order; malformed items are dropped', () => {
+    const item = { question: '2.c', answer: 'a', reason: 'r' };
+    const report: GradeReport = {
+      schema: 'docker-lab-grade/v1', submission: 'x', score: 1, maxScore: 2,
+      criteria: [
+        { id: 'report.ex1-2', title: 't', group: 'report', points: 1, maxPoints: 1, status: 'pass', message: '', durationMs: 1, review: [item, { question: 3 } as never] },
+        { id: 'report.ex7', title: 't', group: 'report', points: 0, maxPoints: 1, status: 'fail', message: '', durationMs: 1, review: [{ ...item, question: '7.d', extra: 1 } as never] },
+        { id: 'report.ex8', title: 't', group: 'report', points: 0, maxPoints: 1, status: 'fail', message: '', durationMs: 1 },
+      ],
+    };
+    expect(reviewOf(report)).toEqual([item, { ...item, question: '7.d' }]);
+    expect(gradedRow({ ...BOOK.rows[0]!, name: 'x' }, report).review).toEqual(reviewOf(report));
   });
 });

@@ -1,5 +1,5 @@
 import type { CriterionId } from '../model/criteria.ts';
-import type { GradeReport, Status } from '../model/result.ts';
+import type { GradeReport, ReviewItem, Status } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { similarTo, type Similarity } from './similarities.ts';
 
@@ -21,6 +21,8 @@ export interface GradebookRow {
   statuses: Partial<Record<CriterionId, Status>>;
   /** Grader-owned paths of the submission that differ from the pristine grader's. */
   tampered: string[];
+  /** Answers the grade was unsure of (they kept their points): the instructor's review list. */
+  review?: ReviewItem[];
   error?: string;
   gradedAt: string;
   durationMs: number;
@@ -41,6 +43,8 @@ export interface Gradebook {
   rows: GradebookRow[];
   /** Pairs of submissions with near-identical answers (a review aid, never a penalty). */
   similarities?: Similarity[];
+  /** Names of the base text files whose passages the comparison ignored (the handout given to the students). */
+  baseText?: string[];
 }
 
 /** The gradebook's criterion columns: the rubric's criteria, minus the Docker ones on a static-only batch. */
@@ -58,7 +62,16 @@ export function gradedRow(base: Pick<GradebookRow, 'name' | 'file' | 'commit' | 
     maxScore: report.maxScore,
     points: Object.fromEntries(report.criteria.map((c) => [c.id, c.points])),
     statuses: Object.fromEntries(report.criteria.map((c) => [c.id, c.status])),
+    review: reviewOf(report),
   };
+}
+
+const isReviewItem = (item: unknown): item is ReviewItem =>
+  typeof item === 'object' && item !== null && ['question', 'answer', 'reason'].every((key) => typeof (item as Record<string, unknown>)[key] === 'string');
+
+/** The review items of a report's criteria, in criterion order; malformed ones (a hand-edited report) are dropped. */
+export function reviewOf(report: GradeReport): ReviewItem[] {
+  return report.criteria.flatMap((c) => (Array.isArray(c.review) ? c.review.filter(isReviewItem).map(({ question, answer, reason }) => ({ question, answer, reason })) : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +143,7 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 export function csvHeader(book: Gradebook): string[] {
-  return ['name', 'status', 'commit', 'committed_at', 'score', 'max_score', ...book.criteria.map((c) => c.id), 'tampered', 'tampered_files', 'similar_to', 'error', 'graded_at'];
+  return ['name', 'status', 'commit', 'committed_at', 'score', 'max_score', ...book.criteria.map((c) => c.id), 'tampered', 'tampered_files', 'similar_to', 'review_count', 'review_questions', 'error', 'graded_at'];
 }
 
 export function renderCsv(book: Gradebook): string {
@@ -147,6 +160,8 @@ export function renderCsv(book: Gradebook): string {
       row.tampered.length > 0 ? 'yes' : 'no',
       row.tampered.join('; '),
       similarTo(row.name, book.similarities ?? []),
+      row.status === 'graded' ? (row.review ?? []).length : null,
+      (row.review ?? []).map((item) => item.question).join('; '),
       row.error,
       row.gradedAt,
     ];

@@ -2,10 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
-import { GRADEBOOK_SCHEMA, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
+import { GRADEBOOK_SCHEMA, reviewOf, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
 import { classAnswers } from './prints.ts';
-import { findSimilarities } from './similarities.ts';
+import { classSimilarities } from './similarities.ts';
+import type { BaseText } from './base-text.ts';
 
 /** The grades.json files under `dir` (any depth up to 4: artifacts are unpacked in subfolders). */
 async function findGradebooks(dir: string, depth = 4): Promise<string[]> {
@@ -25,7 +26,7 @@ export class MergeError extends Error {}
  * into one gradebook in `out`, rewriting every per-submission file. The criteria columns are the
  * union in first-seen order; rows keep their order of discovery, sorted by name.
  */
-export async function mergeGradebooks(dir: string, out: string, rubric: Rubric): Promise<BatchOutcome> {
+export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, baseText?: BaseText): Promise<BatchOutcome> {
   const paths = await findGradebooks(resolve(dir));
   if (paths.length === 0) throw new MergeError(`no grades.json under ${dir}`);
   const criteria: Gradebook['criteria'] = [];
@@ -38,6 +39,9 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric):
     const book = JSON.parse(await readFile(path, 'utf8')) as Gradebook;
     if (book.schema !== GRADEBOOK_SCHEMA || !Array.isArray(book.rows)) throw new MergeError(`${path} is not a ${GRADEBOOK_SCHEMA} gradebook`);
     staticOnly ||= book.staticOnly;
+    if (!baseText && Array.isArray(book.baseText) && book.baseText.length > 0) {
+      throw new MergeError(`${path} compared its answers with base text ${book.baseText.map(String).join(', ')}: pass it to --merge again (--base-text FILE), or students who pasted it would be listed as similar`);
+    }
     for (const c of book.criteria) if (!criteria.some((known) => known.id === c.id)) criteria.push(c);
     for (const row of book.rows) {
       let report: GradeReport | undefined;
@@ -51,15 +55,20 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric):
   }
   pending.sort((a, b) => a.row.name.localeCompare(b.row.name, 'en'));
   for (const { row: original, report } of pending) {
-    const row: GradebookRow = { ...original, file: safeFileName(String(original.name), taken), tampered: Array.isArray(original.tampered) ? original.tampered.map(String) : [] };
+    const row: GradebookRow = {
+      ...original,
+      file: safeFileName(String(original.name), taken),
+      tampered: Array.isArray(original.tampered) ? original.tampered.map(String) : [],
+      review: report ? reviewOf(report) : [],
+    };
     rows.push(row);
     if (report) reports.set(row.file, report);
     await writeSubmission(out, row, report, rubric);
   }
-  // Each report carries its answers' fingerprints: submissions graded by different jobs are compared here.
+  // Each report carries its answers' own prose: submissions graded by different jobs are compared here.
   const answers = classAnswers(rows, reports);
-  const similarities = findSimilarities(answers, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore });
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities };
+  const similarities = classSimilarities(answers, rubric.settings, baseText);
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities, baseText: baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BOOK } from './testing.ts';
-import { renderOverview } from './overview.ts';
+import { highlighted, renderOverview } from './overview.ts';
 import { feedbackHtml, feedbackMarkdown } from './feedback.ts';
 import { escapeHtml } from './html.ts';
 import { parseRubric } from '../rubric/rubric.ts';
@@ -11,19 +11,42 @@ import type { GradeReport } from '../model/result.ts';
 const rubric = parseRubric(readFileSync(DEFAULT_RUBRIC_PATH, 'utf8'));
 const hostile = '<script>alert(1)</script>"\'&';
 
-describe('renderOverview: similar answers', () => {
-  test('pairs listed with their shared answers side by side, student text and names escaped; none said plainly', () => {
+describe('renderOverview: pairs to examine and answers to review', () => {
+  test('a pair: « réponses très proches, à examiner », answers side by side, matching passages marked; student text and names escaped', () => {
     const answers = [
-      { name: hostile, answers: [{ id: '2.a', text: `copie ${hostile}`, words: 20, prints: [] }] },
-      { name: 'alice', answers: [{ id: '2.a', text: 'copie <b>', words: 20, prints: [] }] },
+      { name: hostile, answers: [{ id: '2.a', text: `copie ${hostile} fin`, words: 20, prints: [] }] },
+      { name: 'alice', answers: [{ id: '2.a', text: 'avant copie <b> fin', words: 20, prints: [] }] },
     ];
-    const html = renderOverview({ ...BOOK, similarities: [{ a: hostile, b: 'alice', questions: ['2.a'], score: 0.9 }] }, answers);
+    const evidence = { question: '2.a', score: 0.9, a: [[0, 5]] as Array<[number, number]>, b: [[6, 11], [12, 15]] as Array<[number, number]> };
+    const html = renderOverview({ ...BOOK, baseText: ['poly<.md'], similarities: [{ a: hostile, b: 'alice', questions: ['2.a'], score: 0.9, answers: [evidence] }] }, answers);
     expect(html).toContain('<dd id="similar-count">1</dd>');
-    expect(html).toContain(`<p>copie ${escapeHtml(hostile)}</p>`);
-    expect(html).toContain('<p>copie &lt;b&gt;</p>');
+    expect(html).toContain(`<p><mark>copie</mark> ${escapeHtml(hostile)} fin</p>`);
+    expect(html).toContain('<p>avant <mark>copie</mark> <mark>&lt;b&gt;</mark> fin</p>');
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('similarity 90 %');
+    expect(html).toContain('réponses très proches, à examiner : 1 question (2.a), 90 %');
+    expect(html).toContain('<span id="base-text">poly&lt;.md</span>');
+    expect(html).toMatch(/never a verdict nor a penalty/);
+    expect(html).not.toMatch(/plagia|copied|cheat|triche/i);
     expect(renderOverview(BOOK)).toContain('id="similar-none"');
+    expect(renderOverview(BOOK)).toContain('no base text given');
+  });
+
+  test('highlighted: spans clamped to the text, overlapping or empty ones skipped', () => {
+    expect(highlighted('abcdef', [[1, 3], [2, 4], [5, 99]])).toBe('a<mark>bc</mark><mark>d</mark>e<mark>f</mark>');
+    expect(highlighted('a<b', [[4, 9]])).toBe('a&lt;b');
+  });
+
+  test('the review list: per student, question, answer and why, escaped; a count per student in the table', () => {
+    const html = renderOverview(BOOK);
+    expect(html).toContain('<dd id="review-count">2</dd>');
+    const items = [...html.matchAll(/<tr class="review-item" data-name="([^"]*)" data-question="([^"]*)">([\s\S]*?)<\/tr>/g)];
+    expect(items.map((m) => [m[1], m[2]])).toEqual([
+      ['bob, &quot;the builder&quot;', '2.c'],
+      ['bob, &quot;the builder&quot;', '7.d'],
+    ]);
+    expect(items[0]![3]).toContain('<td class="answer">Le conteneur &lt;b&gt;Exited&lt;/b&gt; a fini son travail.</td><td class="reason">aucun mot de la question ni des notions attendues ; à relire</td>');
+    expect(html).toMatch(/<tr data-name="bob, &quot;the builder&quot;">[\s\S]*?<td class="num" data-value="2">2<\/td>/);
+    expect(renderOverview({ ...BOOK, rows: [BOOK.rows[0]!] })).toContain('id="review-none"');
   });
 });
 

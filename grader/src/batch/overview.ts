@@ -1,6 +1,10 @@
 import { classStats, type Gradebook } from './gradebook.ts';
 import { BASE_STYLE, escapeHtml, page } from './html.ts';
-import type { ClassAnswers, Similarity } from './similarities.ts';
+import { MIN_QUESTIONS, type ClassAnswers } from './similarities.ts';
+import type { Span } from '../similarity/class-index.ts';
+
+/** What a listed pair is called: a lead, never a verdict. */
+export const SIMILAR_LABEL = 'Réponses très proches, à examiner';
 
 const STYLE = `${BASE_STYLE}
 .cards { display: flex; flex-wrap: wrap; gap: .8rem; padding: 0; margin: 0 0 1.5rem; }
@@ -23,6 +27,8 @@ details.pair summary { cursor: pointer; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: .3rem 0 .8rem; }
 .side h4 { margin: .2rem 0; font-size: .85rem; color: #555; }
 .side p { white-space: pre-wrap; margin: 0; background: #f5f5f7; padding: .5rem; border-radius: 4px; }
+.side mark { background: #ffe08a; }
+#review td.answer { white-space: pre-wrap; max-width: 30rem; } #review td.reason { color: #555; }
 `;
 
 // Sorting: click a header (again to reverse); `#sort=<key>:<asc|desc>` in the address sorts on load.
@@ -59,14 +65,33 @@ const SCRIPT = `
 
 const percent = (rate: number) => `${Math.round(rate * 100)} %`;
 
-/** The similar pairs, each with the shared answers side by side (student text escaped). */
-function similaritySection(similarities: readonly Similarity[], answers: readonly ClassAnswers[]): string[] {
+/** `text` escaped, with the passages of `spans` (sorted, disjoint) in <mark>. */
+export function highlighted(text: string, spans: readonly Span[] = []): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    const [from, to] = [Math.max(at, Math.min(start, text.length)), Math.min(end, text.length)];
+    if (to <= from) continue;
+    parts.push(escapeHtml(text.slice(at, from)), `<mark>${escapeHtml(text.slice(from, to))}</mark>`);
+    at = to;
+  }
+  parts.push(escapeHtml(text.slice(at)));
+  return parts.join('');
+}
+
+/** The pairs with near-identical answers, each answer side by side with the matching passages marked (student text escaped). */
+function similaritySection(book: Gradebook, answers: readonly ClassAnswers[]): string[] {
+  const similarities = book.similarities ?? [];
+  const base = book.baseText ?? [];
   const body = [
-    '<h2 id="similar-answers">Similar answers</h2>',
-    '<p>Pairs of students whose own answers to the same questions are near-identical (commands, pasted output and the template\'s text left out). A review aid to read before deciding anything, never a penalty: no score depends on it.</p>',
+    `<h2 id="similar-answers">${SIMILAR_LABEL}</h2>`,
+    `<p>Pairs of students whose own answers to at least ${MIN_QUESTIONS} questions are near-identical, the matching passages marked. ` +
+      "Left out: commands, pasted output, the template's text" +
+      (base.length > 0 ? `, the base text (<span id="base-text">${escapeHtml(base.join(', '))}</span>)` : ' (no base text given: <code>--base-text FILE</code> leaves out the handout the students received)') +
+      ', and phrasing many students share. A lead to read before deciding anything, never a verdict nor a penalty: no score depends on it.</p>',
   ];
   if (similarities.length === 0) {
-    body.push('<p id="similar-none">No similar answers found.</p>');
+    body.push('<p id="similar-none">No pair of near-identical answers.</p>');
     return body;
   }
   const textOf = (name: string, id: string) => answers.find((s) => s.name === name)?.answers.find((a) => a.id === id)?.text ?? '';
@@ -74,17 +99,45 @@ function similaritySection(similarities: readonly Similarity[], answers: readonl
   for (const pair of similarities) {
     body.push(
       `<details class="pair" data-a="${escapeHtml(pair.a)}" data-b="${escapeHtml(pair.b)}" data-score="${pair.score.toFixed(2)}">`,
-      `<summary><strong>${escapeHtml(pair.a)}</strong> ↔ <strong>${escapeHtml(pair.b)}</strong> — ${pair.questions.length} question${pair.questions.length > 1 ? 's' : ''} (${escapeHtml(pair.questions.join(', '))}), similarity ${Math.round(pair.score * 100)} %</summary>`,
+      `<summary><strong>${escapeHtml(pair.a)}</strong> ↔ <strong>${escapeHtml(pair.b)}</strong> — ${SIMILAR_LABEL.toLowerCase()} : ${pair.questions.length} question${pair.questions.length > 1 ? 's' : ''} (${escapeHtml(pair.questions.join(', '))}), ${Math.round(pair.score * 100)} %</summary>`,
     );
+    const evidence = new Map((pair.answers ?? []).map((a) => [a.question, a]));
     for (const id of pair.questions) {
+      const found = evidence.get(id);
+      const side = (name: string, spans: Span[] | undefined) => `<div><h4>${escapeHtml(name)}</h4><p>${highlighted(textOf(name, id), spans)}</p></div>`;
       body.push(
-        `<h3>${escapeHtml(id)}</h3>`,
-        `<div class="side" data-question="${escapeHtml(id)}"><div><h4>${escapeHtml(pair.a)}</h4><p>${escapeHtml(textOf(pair.a, id))}</p></div><div><h4>${escapeHtml(pair.b)}</h4><p>${escapeHtml(textOf(pair.b, id))}</p></div></div>`,
+        `<h3>${escapeHtml(id)}${found ? ` <small>${Math.round(found.score * 100)} %</small>` : ''}</h3>`,
+        `<div class="side" data-question="${escapeHtml(id)}">${side(pair.a, found?.a)}${side(pair.b, found?.b)}</div>`,
       );
     }
     body.push('</details>');
   }
   body.push('</div>');
+  return body;
+}
+
+/** The instructor's review list: per student, the answers the grade was unsure of, with why (they kept their points). */
+function reviewSection(book: Gradebook): string[] {
+  const rows = book.rows.filter((row) => (row.review ?? []).length > 0);
+  const body = [
+    '<h2 id="review-list">Answers to review</h2>',
+    '<p>Answers the automatic grade was not sure of: they kept their points and the student was told nothing. Read them; change a grade by hand only if you disagree.</p>',
+  ];
+  if (rows.length === 0) {
+    body.push('<p id="review-none">No answer to review.</p>');
+    return body;
+  }
+  body.push('<table id="review"><thead><tr><th>Submission</th><th>Question</th><th>Answer</th><th>Why it was flagged</th></tr></thead><tbody>');
+  for (const row of rows) {
+    for (const item of row.review!) {
+      body.push(
+        `<tr class="review-item" data-name="${escapeHtml(row.name)}" data-question="${escapeHtml(item.question)}">` +
+          `<td><a href="submissions/${encodeURIComponent(row.file)}.html">${escapeHtml(row.name)}</a></td><td>${escapeHtml(item.question)}</td>` +
+          `<td class="answer">${escapeHtml(item.answer)}</td><td class="reason">${escapeHtml(item.reason)}</td></tr>`,
+      );
+    }
+  }
+  body.push('</tbody></table>');
   return body;
 }
 
@@ -99,7 +152,8 @@ export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[]
     card('graded-count', 'Graded', stats.graded),
     card('error-count', 'Errors', stats.errors),
     card('tampered-count', 'Tampered', stats.tampered),
-    card('similar-count', 'Similar pairs', (book.similarities ?? []).length),
+    card('similar-count', 'Pairs to examine', (book.similarities ?? []).length),
+    card('review-count', 'Answers to review', book.rows.reduce((sum, row) => sum + (row.review ?? []).length, 0)),
     card('mean-score', 'Mean score', stats.mean ?? '—'),
     card('median-score', 'Median score', stats.median ?? '—'),
     card('max-score', 'Out of', stats.maxScore),
@@ -122,14 +176,15 @@ export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[]
     );
   }
   body.push('</ol>');
-  body.push(...similaritySection(book.similarities ?? [], answers));
+  body.push(...reviewSection(book));
+  body.push(...similaritySection(book, answers));
 
   body.push(
     '<h2>Students</h2>',
     '<table id="students"><thead><tr>',
     '<th data-key="name" data-type="text">Submission</th><th data-key="status" data-type="text">Status</th>',
     '<th data-key="score" data-type="number" class="num">Score</th><th data-key="percent" data-type="number" class="num">%</th>',
-    '<th data-key="tampered" data-type="number">Tampered files</th><th data-key="commit" data-type="text">Commit</th><th data-key="graded_at" data-type="text">Graded at</th>',
+    '<th data-key="review" data-type="number" class="num">To review</th><th data-key="tampered" data-type="number">Tampered files</th><th data-key="commit" data-type="text">Commit</th><th data-key="graded_at" data-type="text">Graded at</th>',
     '</tr></thead><tbody>',
   );
   for (const row of book.rows) {
@@ -142,6 +197,7 @@ export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[]
         `<td data-value="${row.status}">${status}</td>` +
         `<td class="num" data-value="${row.score ?? ''}">${row.score ?? '—'}/${row.maxScore}</td>` +
         `<td class="num" data-value="${pct ?? ''}">${pct ?? '—'}</td>` +
+        `<td class="num" data-value="${(row.review ?? []).length}">${(row.review ?? []).length || ''}</td>` +
         `<td data-value="${row.tampered.length}">${row.tampered.length > 0 ? `<span class="tampered">⚠ ${row.tampered.length}</span> ${escapeHtml(row.tampered.join(', '))}` : ''}</td>` +
         `<td data-value="${escapeHtml(row.commit ?? '')}"><code>${escapeHtml((row.commit ?? '').slice(0, 10))}</code></td>` +
         `<td data-value="${escapeHtml(row.gradedAt)}">${escapeHtml(row.gradedAt)}</td></tr>`,

@@ -14,7 +14,8 @@ import { GRADEBOOK_SCHEMA, gradebookCriteria, gradedRow, safeFileName, type Grad
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
 import { Progress } from './progress.ts';
 import { classAnswers, submissionPrints } from './prints.ts';
-import { findSimilarities } from './similarities.ts';
+import { classSimilarities } from './similarities.ts';
+import type { BaseText } from './base-text.ts';
 
 /**
  * Default number of submissions graded side by side: one per two cores (a build keeps a core busy
@@ -40,6 +41,8 @@ export interface BatchOptions {
   deadlineSeconds?: number;
   staticOnly?: boolean;
   rubric?: Rubric;
+  /** The handout the students were given: its passages never make two answers alike. */
+  baseText?: BaseText;
   /** Stops the batch: running submissions are aborted (and torn down), the rest become error rows. */
   signal?: AbortSignal;
   /** Where progress lines go (default stderr); null for none. */
@@ -150,8 +153,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
 
   const answers = classAnswers(rows, reports);
-  const similarities = findSimilarities(answers, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore });
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows, similarities };
+  const similarities = classSimilarities(answers, rubric.settings, options.baseText);
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows, similarities, baseText: options.baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };
 }

@@ -1,23 +1,45 @@
 // Copied answers across a class: students' answers compared question by question on their own
-// prose (commands, pasted output and the template's text removed; see checks/report/own-text.ts),
-// by winnowed fingerprints. A review aid for the instructor, never a penalty: the pairs are listed
-// in grades.json, grades.csv and index.html, and nothing changes a score.
+// prose (commands, pasted output and the template's text removed; see checks/report/own-text.ts)
+// with Dolos's winnowing (similarity/class-index.ts). The lab's own text and the handout the
+// instructor gives as base text never count, nor phrasing shared by many in the class; a pair is
+// listed only when several of its answers are near-identical. A lead for the instructor, never a
+// verdict nor a penalty: the pairs are listed in grades.json, grades.csv and index.html, and
+// nothing changes a score.
 import { QUESTIONS } from '../lab/questions.ts';
+import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { AnswerPrint } from '../model/result.ts';
+import type { RubricSettings } from '../rubric/rubric.ts';
+import { kgramHashes, matchTexts, type Span } from '../similarity/class-index.ts';
+import type { BaseText } from './base-text.ts';
 
-/** Two submissions with near-identical answers to `questions`; `score` is their mean resemblance (0..1). */
+/** One near-identical answer of a pair: its question, its score and the matching passages of each side's text. */
+export interface SimilarAnswer {
+  question: string;
+  score: number;
+  /** Spans of `a`'s answer text (as carried in its report) that match `b`'s, and the other way round. */
+  a: Span[];
+  b: Span[];
+}
+
+/** Two submissions with near-identical answers to `questions`; `score` is their mean score (0..1). */
 export interface Similarity {
   a: string;
   b: string;
   questions: string[];
   score: number;
+  /** The evidence, question by question (absent from gradebooks written before it existed). */
+  answers?: SimilarAnswer[];
 }
 
 export interface SimilaritySettings {
   /** Answers shorter than this (words of own prose) are not compared: too short to tell a copy. */
   minWords: number;
-  /** Resemblance (share of the shorter answer's fingerprints found in the other) from which two answers are listed. */
+  /** Score (share of the shorter answer's k-grams found in the other) from which two answers are near-identical. */
   minScore: number;
+  /** Near-identical answers a pair needs to be listed (default MIN_QUESTIONS): one shared standard definition is not a copy. */
+  minQuestions?: number;
+  /** k-gram hashes never counted beside the template's own text: the handout given as base text (see `kgramHashes`). */
+  ignored?: readonly number[];
 }
 
 export interface ClassAnswers {
@@ -25,11 +47,13 @@ export interface ClassAnswers {
   answers: readonly AnswerPrint[];
 }
 
-/** At least this many shared fingerprints, whatever the share: two or three shared phrases are vocabulary. */
+/** Near-identical answers a pair needs to be listed, by default. */
+export const MIN_QUESTIONS = 3;
+/** At least this many shared k-grams, whatever the share: two or three shared phrases are vocabulary. */
 const MIN_SHARED = 3;
 
 /**
- * A fingerprint found in more answers to a question than this is the lab's shared phrasing (what
+ * A k-gram found in more answers to a question than this is the lab's shared phrasing (what
  * every student writes), not a copy: it is ignored for that question.
  */
 export function commonLimit(answers: number): number {
@@ -39,62 +63,60 @@ export function commonLimit(answers: number): number {
 const ORDER = new Map(QUESTIONS.map((q, i) => [q.id, i]));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The pairs of submissions whose answers to one or more questions are near-identical, most questions first. */
+let templateHashes: number[] | undefined;
+/** The k-grams of the report template (questions, prompts, instructions): the lab's own text. */
+function templateKgrams(): number[] {
+  templateHashes ??= kgramHashes(renderReportTemplate());
+  return templateHashes;
+}
+
+/** The pairs of submissions with near-identical answers to at least `minQuestions` questions, most questions first. */
 export function findSimilarities(submissions: readonly ClassAnswers[], settings: SimilaritySettings): Similarity[] {
-  // Question id → eligible answers (submission index, fingerprints).
-  const byQuestion = new Map<string, Array<{ who: number; prints: readonly number[] }>>();
+  // Question id → eligible answers (submission index, own prose as its report carries it: the first 1,500 characters).
+  const byQuestion = new Map<string, Array<{ who: number; text: string }>>();
   submissions.forEach((submission, who) => {
     const seen = new Set<string>();
     for (const answer of submission.answers) {
-      if (seen.has(answer.id) || !ORDER.has(answer.id) || answer.words < settings.minWords || answer.prints.length === 0) continue;
+      if (seen.has(answer.id) || !ORDER.has(answer.id) || answer.words < settings.minWords) continue;
       seen.add(answer.id);
       const list = byQuestion.get(answer.id) ?? [];
-      list.push({ who, prints: answer.prints });
+      list.push({ who, text: answer.text });
       byQuestion.set(answer.id, list);
     }
   });
 
-  // Pair key → question id → score.
-  const pairs = new Map<number, Map<string, number>>();
+  const ignored = [...templateKgrams(), ...(settings.ignored ?? [])];
+  // Pair key (a < b) → its near-identical answers.
+  const pairs = new Map<number, SimilarAnswer[]>();
   const n = submissions.length;
-  for (const [id, answers] of byQuestion) {
-    const postings = new Map<number, number[]>();
-    for (const [index, answer] of answers.entries()) {
-      for (const print of answer.prints) {
-        const list = postings.get(print);
-        if (list) list.push(index);
-        else postings.set(print, [index]);
-      }
-    }
-    const limit = commonLimit(answers.length);
-    const kept = answers.map((answer) => answer.prints.filter((print) => postings.get(print)!.length <= limit).length);
-    for (const [index, answer] of answers.entries()) {
-      const shared = new Map<number, number>();
-      for (const print of answer.prints) {
-        const list = postings.get(print)!;
-        if (list.length > limit) continue;
-        for (const other of list) if (other > index) shared.set(other, (shared.get(other) ?? 0) + 1);
-      }
-      for (const [other, count] of shared) {
-        if (count < MIN_SHARED) continue;
-        const score = count / Math.min(kept[index]!, kept[other]!);
-        if (score < settings.minScore) continue;
-        const [a, b] = [answer.who, answers[other]!.who].sort((x, y) => x - y) as [number, number];
-        const key = a * n + b;
-        const questions = pairs.get(key) ?? new Map<string, number>();
-        questions.set(id, Math.min(1, score));
-        pairs.set(key, questions);
-      }
+  for (const [question, answers] of byQuestion) {
+    const matches = matchTexts(
+      answers.map((answer) => answer.text),
+      { ignored, maxTexts: commonLimit(answers.length), minShared: MIN_SHARED, minScore: settings.minScore },
+    );
+    for (const match of matches) {
+      const [x, y] = [answers[match.left]!.who, answers[match.right]!.who];
+      const [a, aSpans, b, bSpans] = x < y ? [x, match.leftSpans, y, match.rightSpans] : [y, match.rightSpans, x, match.leftSpans];
+      const key = a * n + b;
+      const list = pairs.get(key) ?? [];
+      list.push({ question, score: round2(match.score), a: aSpans, b: bSpans });
+      pairs.set(key, list);
     }
   }
 
   const found: Similarity[] = [];
-  for (const [key, questions] of pairs) {
-    const ids = [...questions.keys()].sort((x, y) => ORDER.get(x)! - ORDER.get(y)!);
-    const score = [...questions.values()].reduce((sum, s) => sum + s, 0) / questions.size;
-    found.push({ a: submissions[Math.floor(key / n)]!.name, b: submissions[key % n]!.name, questions: ids, score: round2(score) });
+  for (const [key, answers] of pairs) {
+    if (answers.length < (settings.minQuestions ?? MIN_QUESTIONS)) continue;
+    answers.sort((x, y) => ORDER.get(x.question)! - ORDER.get(y.question)!);
+    const score = answers.reduce((sum, s) => sum + s.score, 0) / answers.length;
+    found.push({ a: submissions[Math.floor(key / n)]!.name, b: submissions[key % n]!.name, questions: answers.map((s) => s.question), score: round2(score), answers });
   }
   return found.sort((x, y) => y.questions.length - x.questions.length || y.score - x.score || x.a.localeCompare(y.a, 'en') || x.b.localeCompare(y.b, 'en'));
+}
+
+/** The class comparison of a batch or a merge: the rubric's thresholds, the base text's k-grams ignored. */
+export function classSimilarities(answers: readonly ClassAnswers[], settings: RubricSettings, base?: BaseText): Similarity[] {
+  return findSimilarities(answers, { minWords: settings.similarityMinWords, minScore: settings.similarityMinScore, ignored: base?.hashes });
 }
 
 /** The `similar_to` cell of a submission: `name (ids; score)` for each pair it is in, joined by `; `. */

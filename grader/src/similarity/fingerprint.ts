@@ -2,37 +2,17 @@
 // words (Schleimer, Wilkerson and Aiken, "Winnowing: local algorithms for document fingerprinting",
 // SIGMOD 2003). Words are folded (case, accents), stop words dropped and stems cut to a prefix, so
 // punctuation, small edits, inflections and the order of sentences barely change the result.
+// Used within one report (an answer reused under several questions, checks/report/reuse.ts); the
+// class comparison uses Dolos's winnowing index instead (./class-index.ts), which also shows where
+// two texts match.
+import { normalWords } from './words.ts';
+
+export { normalWords };
 
 /** Words per shingle. */
 export const SHINGLE_WORDS = 3;
 /** Shingles per winnowing window: any run of SHINGLE_WORDS + WINDOW - 1 shared words shares a fingerprint (answers are short: a small window keeps enough of them). */
 export const WINDOW = 2;
-/** Stems are cut to this many characters (a crude stemmer: `supprime`, `supprimés`, `supprimer` agree). */
-const STEM = 6;
-
-// French and English function words: they carry no content and are dropped before shingling.
-const STOP_WORDS = new Set(
-  (
-    'a au aux avec ce ces cet cette c ca d de des du dans donc elle elles en et est etre il ils j je l la le les leur leurs lui ' +
-    'm ma mais me meme mes mon n ne ni nos notre nous on ou par pas pour qu que qui s sa se ses si son sont sur ta te tes ' +
-    'toi ton tu un une vos votre vous y a ete fait faire avoir ont ai as avons avez plus tres bien aussi alors comme puis ' +
-    'the an and or of to in on at by for with from is are was were be been it its this that these those as into than then ' +
-    'so not no do does did has have had i we you he she they my our your their there here which who what when'
-  ).split(' '),
-);
-
-/** Folded, stemmed words of `text` (letters only): no stop words, no numbers. */
-export function normalWords(text: string): string[] {
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept: string[] = [];
-  for (const word of words) {
-    // Numbers (ports, versions, ids, addresses) are what the lab prints for everybody, not prose.
-    if (STOP_WORDS.has(word) || /\p{N}/u.test(word)) continue;
-    const stem = word.length > STEM ? word.slice(0, STEM) : word.replace(/(?<=\p{L}{3})[sx]$/u, '');
-    kept.push(stem);
-  }
-  return kept;
-}
 
 /** 32-bit FNV-1a of a string. */
 function fnv1a(text: string): number {
