@@ -47,6 +47,7 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT): Promise<
       await chmod(to, info.mode & 0o777);
     }
   }
+  await mkdir(dirname(join(dest, MANIFEST_REL)), { recursive: true });
   await writeFile(join(dest, MANIFEST_REL), serializeManifest(await buildManifest(dest)));
   return [...files, MANIFEST_REL].sort();
 }
