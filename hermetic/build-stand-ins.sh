@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for python:3.13-slim and postgres:17 from Debian 13 packages on machines
-# that reach no image registry (see README, « Commands »: `npm run images:hermetic`), in the engine the docker CLI talks to (DOCKER_HOST works).
-# Usage: bash hermetic/build-stand-ins.sh   (or: npm run images:hermetic)
+# that reach no image registry (see INSTRUCTORS.md, « Commands »: `npm run images:hermetic`), in the engine the docker CLI talks to (DOCKER_HOST works).
+# Usage: bash hermetic/build-stand-ins.sh   (or, in the maintainers' repository: npm run images:hermetic)
 #
 # Settings (environment):
 #   DOCKER_LAB_OFFLINE=1             the machine reaches no image registry: never try `docker pull`.

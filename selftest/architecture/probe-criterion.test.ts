@@ -11,7 +11,7 @@ import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRI
 
 // Issue 16's promise, kept: adding a criterion touches its module, its test and one rubric line,
 // plus the files `npm run rubric:sync` and `npm run manifest` regenerate. A copy of the project gets a
-// probe criterion `compose.restart-policy` exactly as README's « Adding a criterion » says, and must
+// probe criterion `compose.restart-policy` exactly as INSTRUCTORS.md's « Adding a criterion » says, and must
 // then type-check, run the probe's unit test, and grade the reference solution with it. No Docker.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,7 +8,7 @@ import { renderTerminal } from '../../grader/src/output/terminal.ts';
 import { renderMarkdown } from '../../grader/src/output/markdown.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { GRADER_ROOT, MANIFEST_REL } from '../../grader/src/integrity/files.ts';
-import { hashTree } from '../../grader/src/integrity/manifest.ts';
+import { hashShippedTree, hashTree } from '../../grader/src/integrity/manifest.ts';
 import { checkTamper, diffGraderFiles, isGraderRoot } from '../../grader/src/integrity/tamper.ts';
 
 // A student repository as the template exports it (its own fresh manifest), then tampered with.
@@ -71,8 +71,13 @@ describe('checkTamper on a student repository', () => {
     }
   });
 
-  test('the pristine grader\'s own files (what the batch compares with) match an exported template', async () => {
-    expect(await diffGraderFiles(await hashTree(GRADER_ROOT), repo)).toEqual([]);
+  test('the pristine grader\'s shipped files (what the batch compares with) match an exported template', async () => {
+    expect(await diffGraderFiles(await hashShippedTree(GRADER_ROOT), repo)).toEqual([]);
+    // The template's package files are not the maintainers' own: compared as they are, they differ.
+    expect(await diffGraderFiles(await hashTree(GRADER_ROOT), repo)).toEqual([
+      { path: 'package-lock.json', kind: 'modified' },
+      { path: 'package.json', kind: 'modified' },
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 
 /**
- * The grader's layers, read from README.md's table "Grader code: layers" (the only place they are
+ * The grader's layers, read from INSTRUCTORS.md's table "Grader code: layers" (the only place they are
  * written): each row is one layer, lowest first, with the folders (or files) of `grader/src/` it
  * holds. A module may import its own folder and the layers below its own, nothing else.
  */
@@ -12,12 +12,12 @@ export interface Layer {
   paths: string[];
 }
 
-const HEADING = /^###\s+Grader code: layers\s*$/m;
+const HEADING = /^##\s+Grader code: layers\s*$/m;
 
 export function readLayers(readme: string): Layer[] {
   const start = readme.search(HEADING);
-  if (start < 0) throw new Error('README.md has no "### Grader code: layers" section');
-  const section = readme.slice(start).split(/\n#{2,3}\s/)[0] ?? '';
+  if (start < 0) throw new Error('INSTRUCTORS.md has no "## Grader code: layers" section');
+  const section = readme.slice(start + 1).split(/\n#{1,3}\s/)[0] ?? '';
   const layers: Layer[] = [];
   for (const line of section.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
@@ -26,7 +26,7 @@ export function readLayers(readme: string): Layer[] {
     const paths = [...(cells[2] ?? '').matchAll(/`([^`]+)`/g)].map((m) => `grader/src/${m[1]}`);
     layers.push({ rank, paths });
   }
-  if (layers.length === 0) throw new Error('the layers table of README.md has no rows');
+  if (layers.length === 0) throw new Error('the layers table of INSTRUCTORS.md has no rows');
   return layers;
 }
 

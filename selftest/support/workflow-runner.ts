@@ -6,8 +6,10 @@ import { parse } from 'yaml';
 import { makeSubmission, TEMPLATE_DIR, type Overlay } from './submission.ts';
 
 // Runs a job of a workflow file the way a GitHub runner runs its `run:` steps: each step's script
-// through `bash --noprofile --norc -eo pipefail` (the runner's default shell on Linux), in the
-// workspace, with the job's and the step's `env:`, the GITHUB_* files a runner provides (a fresh
+// through the shell Actions picks on Linux (`runShell`: without `shell:`, `bash -e {0}`, no
+// pipefail; `shell: bash`, `bash --noprofile --norc -eo pipefail {0}`; the step's `shell:`, else
+// the job's then the workflow's `defaults.run.shell`), in the workspace (or the step's
+// `working-directory`), with the job's and the step's `env:`, the GITHUB_* files a runner provides (a fresh
 // GITHUB_OUTPUT per step, one step summary), `if:` honoured (`always()` or success of the steps
 // before), and `${{ steps.<id>.outputs.<name> }}` replaced by what earlier steps wrote. Steps that
 // `uses:` an action are not run (no action runs offline); the test states which ones it skipped.
@@ -36,7 +38,31 @@ interface Step {
   if?: string;
   uses?: string;
   run?: string;
+  shell?: string;
+  'working-directory'?: string;
   env?: Record<string, string | number>;
+}
+
+interface Defaults {
+  run?: { shell?: string; 'working-directory'?: string };
+}
+
+/**
+ * The command line a GitHub runner on Linux runs a `run:` script with (`{0}`: the script file), by
+ * the step's effective `shell:` (undefined: none given anywhere). GitHub's documented table.
+ */
+export function runShell(shell: string | undefined, script: string): string[] {
+  switch (shell) {
+    case undefined:
+      return ['bash', '-e', script];
+    case 'bash':
+      return ['bash', '--noprofile', '--norc', '-eo', 'pipefail', script];
+    case 'sh':
+      return ['sh', '-e', script];
+    default:
+      if (!shell.includes('{0}')) throw new Error(`shell not supported by the emulation: ${shell}`);
+      return shell.trim().split(/\s+/).map((part) => part.replace('{0}', script));
+  }
 }
 
 /** Parses a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` … `DELIMITER` blocks. */
@@ -92,8 +118,9 @@ export async function runJob(options: {
   /** `run:` steps not to run, by the start of their script (e.g. `npm ci`, done by linking node_modules). */
   skipRuns?: RegExp[];
 }): Promise<JobRun> {
-  const wf = parse(await readFile(options.workflow, 'utf8')) as { jobs: Record<string, { env?: Record<string, string | number>; steps: Step[] }> };
-  const job = wf.jobs[options.job]!;
+  const wf = parse(await readFile(options.workflow, 'utf8')) as { defaults?: Defaults; jobs: Record<string, { defaults?: Defaults; env?: Record<string, string | number>; steps: Step[] }> };
+  const job = wf.jobs[options.job];
+  if (!job) throw new Error(`no job ${options.job} in ${options.workflow}`);
   const tmp = await mkdtemp(join(tmpdir(), 'workflow-run-'));
   try {
     const summary = join(tmp, 'step-summary.md');
@@ -124,8 +151,10 @@ export async function runJob(options: {
       };
       for (const [key, value] of Object.entries({ ...job.env, ...step.env })) env[key] = expand(String(value), steps);
       Object.assign(env, options.stepEnv?.[step.id ?? ''] ?? {});
-      const result = await execa('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-        cwd: options.workspace,
+      const [command, ...args] = runShell(step.shell ?? job.defaults?.run?.shell ?? wf.defaults?.run?.shell, script);
+      const directory = step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? wf.defaults?.run?.['working-directory'];
+      const result = await execa(command!, args, {
+        cwd: directory === undefined ? options.workspace : join(options.workspace, directory),
         env,
         extendEnv: false,
         reject: false,

@@ -6,7 +6,7 @@ import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { grade, type GradeOptions } from '../run/grade.ts';
 import { DYNAMIC_IDS } from '../checks/catalogue.ts';
 import { GRADER_ROOT } from '../integrity/files.ts';
-import { hashTree } from '../integrity/manifest.ts';
+import { hashShippedTree } from '../integrity/manifest.ts';
 import { diffGraderFiles } from '../integrity/tamper.ts';
 import { copyStudentOwned, CopyLimitError } from './workspace.ts';
 import { gitInfo } from './git.ts';
@@ -101,7 +101,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const names = await listSubmissions(folder);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   const deadlineMs = (options.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000;
-  const pristine = await hashTree(options.graderRoot ?? GRADER_ROOT);
+  const pristine = await hashShippedTree(options.graderRoot ?? GRADER_ROOT);
   const criteria = gradebookCriteria(rubric, options.staticOnly ? DYNAMIC_IDS : []);
   const fullMax = criteria.reduce((sum, c) => sum + c.maxPoints, 0);
   const taken = new Set<string>();

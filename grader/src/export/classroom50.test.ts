@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
 import { isGraderTestFile } from '../integrity/files.ts';
-import { buildManifest, serializeManifest } from '../integrity/manifest.ts';
+import { buildShippedManifest, serializeManifest } from '../integrity/manifest.ts';
 import type { GradeReport } from '../model/result.ts';
 import { grade } from '../run/grade.ts';
 import { loadRubric } from '../rubric/rubric.ts';
@@ -39,7 +39,7 @@ describe('npm run export:classroom50', () => {
   test('writes autograder.py, the prebuilt grader, the rubric and the template manifest; packed under 10 MiB', async () => {
     expect(await readFile(join(bundle, BUNDLE_FILES.entry), 'utf8')).toBe(await readFile(join(GRADER_ROOT, 'classroom50/autograder.py'), 'utf8'));
     expect(await readFile(join(bundle, BUNDLE_FILES.rubric), 'utf8')).toBe(await readFile(join(GRADER_ROOT, '.github/classroom/rubric.yml'), 'utf8'));
-    expect(await readFile(join(bundle, BUNDLE_FILES.manifest), 'utf8')).toBe(serializeManifest(await buildManifest(GRADER_ROOT)));
+    expect(await readFile(join(bundle, BUNDLE_FILES.manifest), 'utf8')).toBe(serializeManifest(await buildShippedManifest(GRADER_ROOT)));
     expect(compressed).toBeGreaterThan(0);
     expect(compressed).toBeLessThan(MAX_BUNDLE_BYTES);
   });

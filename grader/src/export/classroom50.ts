@@ -4,7 +4,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
-import { buildManifest, serializeManifest } from '../integrity/manifest.ts';
+import { buildShippedManifest, serializeManifest } from '../integrity/manifest.ts';
 import { ExportError } from './template.ts';
 
 /**
@@ -76,7 +76,7 @@ export async function exportClassroom50(dest: string, root = GRADER_ROOT): Promi
   await copyFile(join(root, 'classroom50/autograder.py'), join(dest, BUNDLE_FILES.entry));
   await chmod(join(dest, BUNDLE_FILES.entry), 0o755);
   await copyFile(join(root, '.github/classroom/rubric.yml'), join(dest, BUNDLE_FILES.rubric));
-  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(await buildManifest(root)));
+  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(await buildShippedManifest(root)));
   await bundleGrader(join(dest, BUNDLE_FILES.grader), root);
   const compressedBytes = await publishedSize(dest);
   if (compressedBytes !== undefined && compressedBytes > MAX_BUNDLE_BYTES) {

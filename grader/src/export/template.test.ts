@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GRADER_ROOT, TEST_HELPER_FILE } from '../integrity/files.ts';
 import { ExportError, exportTemplate, templateFiles } from './template.ts';
+import { INSTRUCTORS_BEGIN, INSTRUCTORS_END } from './readme.ts';
 
 describe('templateFiles', () => {
   test('the student skeleton, the grader and its suites, the workflow, Classroom 50, package files', async () => {
@@ -20,7 +22,7 @@ describe('templateFiles', () => {
     const files = await templateFiles(GRADER_ROOT);
     const leaks = files.filter((rel) =>
       /^(selftest|bench|\.ci|node_modules)\//.test(rel) || /\.test\.ts$/.test(rel) && rel.startsWith('grader/') || /(^|\/)(testing|test-support)\.ts$/.test(rel) ||
-      rel === '.github/workflows/regrade-class.yml' || rel.startsWith('classroom50/'));
+      rel === '.github/workflows/regrade-class.yml' || rel.startsWith('classroom50/') || rel === 'INSTRUCTORS.md');
     expect(leaks).toEqual([]);
   });
 
@@ -105,6 +107,34 @@ describe('exportTemplate', () => {
       await expect(exportTemplate(dir)).rejects.toBeInstanceOf(ExportError);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the student's versions of the maintainers' files", () => {
+  test('package.json, package-lock.json and README.md are written derived, and the manifest pins what was written', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'export-root-'));
+    const dest = await mkdtemp(join(tmpdir(), 'export-dest-'));
+    try {
+      const scripts = { test: 'vitest run', 'test:static': 'npm test -- --mode static', grade: 'node cli.ts', selftest: 'vitest run selftest' };
+      await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'lab', version: '1.0.0', scripts, dependencies: { a: '1.0.0' }, devDependencies: { t: '1.0.0' } }));
+      await writeFile(join(root, 'package-lock.json'), JSON.stringify({ name: 'lab', version: '1.0.0', lockfileVersion: 3, requires: true, packages: {
+        '': { name: 'lab', version: '1.0.0', dependencies: { a: '1.0.0' }, devDependencies: { t: '1.0.0' } },
+        'node_modules/a': { version: '1.0.0' },
+        'node_modules/t': { version: '1.0.0', dev: true },
+      } }));
+      await writeFile(join(root, 'README.md'), `# TP\n\n${INSTRUCTORS_BEGIN}\nSee INSTRUCTORS.md\n${INSTRUCTORS_END}\n\nTexte\n`);
+      await writeFile(join(root, 'INSTRUCTORS.md'), '# For instructors\n');
+      const out = join(dest, 'out');
+      expect(await exportTemplate(out, root)).toEqual(['README.md', 'grader/manifest.json', 'package-lock.json', 'package.json']);
+      expect(JSON.parse(await readFile(join(out, 'package.json'), 'utf8'))).toEqual({ name: 'lab', version: '1.0.0', scripts: { test: 'vitest run', 'test:static': 'npm test -- --mode static', grade: 'node cli.ts' }, dependencies: { a: '1.0.0' } });
+      expect(Object.keys((JSON.parse(await readFile(join(out, 'package-lock.json'), 'utf8')) as { packages: object }).packages)).toEqual(['', 'node_modules/a']);
+      expect(await readFile(join(out, 'README.md'), 'utf8')).toBe('# TP\n\nTexte\n');
+      const manifest = JSON.parse(await readFile(join(out, 'grader/manifest.json'), 'utf8')) as { files: Record<string, string> };
+      expect(manifest.files['package.json']).toBe(createHash('sha256').update(await readFile(join(out, 'package.json'))).digest('hex'));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(dest, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,9 @@
-import { chmod, copyFile, lstat, mkdir, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GRADER_ROOT, MANIFEST_REL, STUDENT_SKELETON, UNCHECKED_FILES, isExcluded, listCheckedFiles, walk } from '../integrity/files.ts';
 import { buildManifest, serializeManifest } from '../integrity/manifest.ts';
+import { derivedContent, isDerived } from '../integrity/shipped.ts';
+import { STUDENT_README, studentReadme } from './readme.ts';
 
 /**
  * The files of the student template, repository-relative and sorted: the student-owned skeleton
@@ -40,11 +42,26 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT): Promise<
     await mkdir(dirname(to), { recursive: true });
     const info = await lstat(from);
     if (info.isSymbolicLink()) await symlink(await readlink(from), to);
-    else {
+    else if (!(await writeStudentVersion(root, rel, to))) {
       await copyFile(from, to);
       await chmod(to, info.mode & 0o777);
     }
   }
+  await mkdir(dirname(join(dest, MANIFEST_REL)), { recursive: true });
   await writeFile(join(dest, MANIFEST_REL), serializeManifest(await buildManifest(dest)));
   return [...files, MANIFEST_REL].sort();
+}
+
+/**
+ * Writes the student's version of a file whose template copy differs from the maintainers' one
+ * (package.json and package-lock.json: `integrity/shipped.ts`; README.md: `readme.ts`); false for
+ * any other file, copied as it is.
+ */
+async function writeStudentVersion(root: string, rel: string, to: string): Promise<boolean> {
+  let content: string | null = null;
+  if (isDerived(rel)) content = await derivedContent(root, rel);
+  else if (rel === STUDENT_README) content = studentReadme(await readFile(join(root, rel), 'utf8'));
+  if (content === null) return false;
+  await writeFile(to, content);
+  return true;
 }

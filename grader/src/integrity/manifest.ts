@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GRADER_ROOT, MANIFEST_REL, listCheckedFiles } from './files.ts';
+import { derivedContent, isDerived } from './shipped.ts';
 
 export const MANIFEST_SCHEMA = 'docker-lab-manifest/v1';
 
@@ -42,8 +43,29 @@ export async function hashTree(root: string): Promise<Record<string, string>> {
   return files;
 }
 
+/**
+ * Hashes the checked grader-owned files as the student template ships them (`shipped.ts`: its
+ * package.json and package-lock.json are derived from `root`'s): what a student repository made
+ * from `root` is compared with. Same as hashTree for an exported template.
+ */
+export async function hashShippedTree(root: string): Promise<Record<string, string>> {
+  const files = await hashTree(root);
+  for (const rel of Object.keys(files)) {
+    if (!isDerived(rel)) continue;
+    const content = await derivedContent(root, rel);
+    if (content !== null) files[rel] = createHash('sha256').update(content).digest('hex');
+  }
+  return files;
+}
+
+/** The manifest of `root`'s own files, as they are (`npm run manifest`). */
 export async function buildManifest(root = GRADER_ROOT): Promise<Manifest> {
   return { schema: MANIFEST_SCHEMA, files: await hashTree(root) };
+}
+
+/** The manifest a student repository made from `root` is checked against (see hashShippedTree). */
+export async function buildShippedManifest(root = GRADER_ROOT): Promise<Manifest> {
+  return { schema: MANIFEST_SCHEMA, files: await hashShippedTree(root) };
 }
 
 export function serializeManifest(manifest: Manifest): string {

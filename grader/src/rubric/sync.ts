@@ -67,7 +67,7 @@ export function renderAutograding(rubric: Rubric, dynamicIds: readonly string[])
   const groups = Object.keys(rubric.groups).filter((g) => totalPoints(rubric, g) > 0);
   const tests = groups.map((group, index) => ({
     name: `${rubric.groups[group]} (${group})`,
-    setup: index === 0 ? 'npm ci --no-audit --no-fund' : '',
+    setup: index === 0 ? 'npm ci --omit=dev --no-audit --no-fund' : '',
     run: `npm run grade -- . --group ${group} --require-full`,
     input: '',
     output: '',
