@@ -84,8 +84,11 @@ export function parseOutputFile(text: string): Map<string, string> {
   return outputs;
 }
 
-function expand(value: string, steps: StepRun[]): string {
+/** `${{ … }}` expressions the emulation knows: a step's output, and a manual trigger's input. */
+function expand(value: string, steps: StepRun[], inputs: Record<string, string>): string {
   return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expression: string) => {
+    const input = /^inputs\.([\w-]+)$/.exec(expression);
+    if (input) return inputs[input[1]!] ?? '';
     const ref = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expression);
     if (!ref) throw new Error(`expression not supported by the emulation: ${expression}`);
     return steps.find((s) => s.id === ref[1])?.outputs.get(ref[2]!) ?? '';
@@ -117,8 +120,16 @@ export async function runJob(options: {
   stepEnv?: Record<string, Record<string, string>>;
   /** `run:` steps not to run, by the start of their script (e.g. `npm ci`, done by linking node_modules). */
   skipRuns?: RegExp[];
+  /** The manual trigger's inputs; an input not given takes the default the workflow declares (as Actions does). */
+  inputs?: Record<string, string>;
 }): Promise<JobRun> {
-  const wf = parse(await readFile(options.workflow, 'utf8')) as { defaults?: Defaults; jobs: Record<string, { defaults?: Defaults; env?: Record<string, string | number>; steps: Step[] }> };
+  const wf = parse(await readFile(options.workflow, 'utf8')) as {
+    on?: { workflow_dispatch?: { inputs?: Record<string, { default?: string | number | boolean }> } };
+    defaults?: Defaults;
+    jobs: Record<string, { defaults?: Defaults; env?: Record<string, string | number>; steps: Step[] }>;
+  };
+  const declared = Object.entries(wf.on?.workflow_dispatch?.inputs ?? {}).map(([name, input]) => [name, String(input.default ?? '')]);
+  const inputs = { ...Object.fromEntries(declared), ...options.inputs };
   const job = wf.jobs[options.job];
   if (!job) throw new Error(`no job ${options.job} in ${options.workflow}`);
   const tmp = await mkdtemp(join(tmpdir(), 'workflow-run-'));
@@ -149,7 +160,7 @@ export async function runJob(options: {
         GITHUB_ACTOR: 'student',
         RUNNER_TEMP: tmp,
       };
-      for (const [key, value] of Object.entries({ ...job.env, ...step.env })) env[key] = expand(String(value), steps);
+      for (const [key, value] of Object.entries({ ...job.env, ...step.env })) env[key] = expand(String(value), steps, inputs);
       Object.assign(env, options.stepEnv?.[step.id ?? ''] ?? {});
       const [command, ...args] = runShell(step.shell ?? job.defaults?.run?.shell ?? wf.defaults?.run?.shell, script);
       const directory = step['working-directory'] ?? job.defaults?.run?.['working-directory'] ?? wf.defaults?.run?.['working-directory'];
