@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
 
   // A static-only run says which points it left out; its JSON keeps the graded criteria only.
   const shown = args.values['static-only'] && !selected.only ? withLeftOut(report, rubric, STATIC_ONLY_REASON) : report;
-  const terminal = renderTerminal(shown, rubric, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  const terminal = renderTerminal(shown, rubric, { stream: process.stdout });
   if (inActions(process.env)) {
     await publishActions(report, rubric, terminal, {
       complete: !selected.only && !args.values['static-only'],

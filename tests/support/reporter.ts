@@ -42,7 +42,7 @@ export default class FrenchReporter implements Reporter {
       return;
     }
     const rubric = await loadRubric();
-    const terminal = renderTerminal(report, rubric, { colour: !this.actions && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, shown: shownStates(modules) });
+    const terminal = renderTerminal(report, rubric, { stream: this.actions ? undefined : process.stdout, shown: shownStates(modules) });
     const text = errors.length > 0 ? `${terminal}\n${errorText(errors)}` : terminal;
     if (this.token) {
       await publishActions(report, rubric, text, {

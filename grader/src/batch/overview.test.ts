@@ -1,3 +1,4 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, test } from 'vitest';
 import { BOOK } from './testing.ts';
 import { highlighted, renderOverview } from './overview.ts';
@@ -98,7 +99,10 @@ describe('feedback pages', () => {
     expect(md).toContain('Note : 0/2');
     expect(md).not.toContain('sera recalculée');
     expect(md).toContain('cette note vient du correcteur d');
-    expect(md).not.toContain('<script>');
+    // The hostile message reads as text (escaped Markdown); only the excerpt's <pre> is HTML, and escaped there.
+    const html = fromMarkdown(md).children.flatMap((n) => (n.type === 'html' ? [n.value] : []));
+    expect(html.join('\n')).not.toContain('<script');
+    expect(JSON.stringify(fromMarkdown(md))).toContain('Mauvais <script>alert(1)</script>');
   });
 
   test('an error row says grading failed', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Nodes, Paragraph } from 'mdast';
 import { escapeMarkdown, messageMarkdown, renderMarkdown } from './markdown.ts';
 import { FAKE, RUBRIC, sampleReport } from './testing.ts';
 
@@ -10,8 +12,20 @@ function nodeTypes(markdown: string): Set<string> {
     types.add(node.type);
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
-  walk(fromMarkdown(markdown));
+  walk(parse(markdown));
   return types;
+}
+
+/** Markdown as GitHub reads it (GFM: tables, autolinks, strikethrough). */
+function parse(markdown: string) {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** The nodes of a one-paragraph document, as type and value. */
+function inline(markdown: string): Array<{ type: string; value?: string }> {
+  const [paragraph, ...rest] = parse(markdown).children;
+  expect(rest).toEqual([]);
+  return (paragraph as Paragraph).children.map((node) => ({ type: node.type, ...('value' in node ? { value: node.value } : {}) }));
 }
 
 describe('markdown escaping', () => {
@@ -21,12 +35,24 @@ describe('markdown escaping', () => {
     expect(escaped).not.toContain('\n');
     const types = nodeTypes(escaped);
     for (const type of ['html', 'link', 'image', 'strong', 'emphasis', 'inlineCode', 'heading', 'list']) expect(types.has(type), type).toBe(false);
-    expect(escaped).toContain('&lt;img');
+    // It reads back as the text itself, on one line (GFM's autolinks, tables and headings included).
+    expect(inline(escaped)).toEqual([{ type: 'text', value: text.replace('\n', ' ') }]);
+    expect(inline(escapeMarkdown('# titre | a ~~b~~ *x* #'))).toEqual([{ type: 'text', value: '# titre | a ~~b~~ *x* #' }]);
+  });
+
+  test('a URL or an e-mail address reads as itself: GFM links these literals through any escape, never behind other text', () => {
+    const nodes = parse(escapeMarkdown('voir http://e.fr/x ou a@b.fr')).children[0] as Paragraph;
+    const links = nodes.children.flatMap((n) => (n.type === 'link' ? [{ url: n.url.replace(/^mailto:/, ''), text: n.children.map((c) => ('value' in c ? c.value : '')).join('') }] : []));
+    expect(links).toEqual([{ url: 'http://e.fr/x', text: 'http://e.fr/x' }, { url: 'a@b.fr', text: 'a@b.fr' }]);
   });
 
   test('grader code spans stay code; the rest is escaped', () => {
     const md = messageMarkdown('Écrivez `FROM python:3.13-slim` **ici** <b>');
-    expect(md).toBe('Écrivez `FROM python:3.13-slim` \\*\\*ici\\*\\* &lt;b&gt;');
+    expect(inline(md)).toEqual([
+      { type: 'text', value: 'Écrivez ' },
+      { type: 'inlineCode', value: 'FROM python:3.13-slim' },
+      { type: 'text', value: ' **ici** <b>' },
+    ]);
     const types = nodeTypes(md);
     expect(types.has('inlineCode')).toBe(true);
     expect(types.has('strong') || types.has('html')).toBe(false);
@@ -49,7 +75,7 @@ describe('renderMarkdown', () => {
   test('each criterion to fix: message, location, hint; passes are not listed', () => {
     const todo = md.slice(md.indexOf('### À corriger'));
     expect(todo).toContain('#### ❌ Image de base');
-    expect(todo).toContain('starter/Dockerfile\\:2');
+    expect(todo).toContain('`dockerfile.base-image` — starter/Dockerfile:2 — 0/3');
     expect(todo).toContain('Piste');
     expect(todo).toContain('`npm run grade -- --only dockerfile.base-image`');
     expect(todo).not.toContain('Dockerfile présent');
@@ -60,13 +86,14 @@ describe('renderMarkdown', () => {
     expect(types.has('link')).toBe(false);
     expect(types.has('image')).toBe(false);
     expect(md).not.toContain('<script>');
-    expect(md).not.toContain('<img');
     expect(md).toContain('&lt;/pre&gt;&lt;script&gt;');
     expect(md).not.toContain('\x1b');
-    // The fake notice is only text: escaped inline, and inside <pre> in the excerpt.
-    expect(md).toContain('\\:\\:notice title=Autograding complete\\:\\:Points 100/100');
-    const html = fromMarkdown(md).children.filter((n) => n.type === 'html').map((n) => (n as { value: string }).value);
+    // The only HTML is the grader's own excerpt blocks; the fake notice and the tags are text there.
+    const html = parse(md).children.filter((n) => n.type === 'html').map((n) => n.value);
+    expect(html.every((v) => /^<(\/?details|pre)>/.test(v))).toBe(true);
     expect(html.some((v) => v.includes('<pre>') && v.includes('::notice') && v.includes('</pre>'))).toBe(true);
+    const message = parse(md).children.find((n) => n.type === 'paragraph' && JSON.stringify(n).includes('notice')) as Paragraph;
+    expect(message.children.filter((n) => n.type === 'text').map((n) => n.value).join('')).toContain(`${FAKE} <img src=x onerror=alert(1)> [lien](http://evil) **gras** | 100%, a:b`);
   });
 
   test('a full score says so', () => {

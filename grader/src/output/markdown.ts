@@ -4,6 +4,9 @@ import { groupViews, isAdvice, needsWork, regradeCommand } from './groups.ts';
 import { groupHint } from './hints.ts';
 import { totalLine } from './total.ts';
 import { excerptTail, location, pointsLabel } from './format.ts';
+import type { PhrasingContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { plainText } from '../text/plain-text.ts';
 import { escapeHtml, escapeHtmlText } from '../text/escape.ts';
 
@@ -15,9 +18,28 @@ function icon(c: CriterionResult): string {
 }
 const EXCERPT_CHARS = 4000; // the job summary is limited to 1 MiB per step
 
-/** Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break. */
+/**
+ * Rubric text (titles, labels: the instructor's) in a table cell or heading: no HTML, no cell break.
+ * Hand-written: the instructor's own Markdown (emphasis, code) is kept, only HTML and `|` are not.
+ */
 export function rubricText(text: string): string {
   return escapeHtmlText(text).replace(/\|/g, '\\|');
+}
+
+/**
+ * What mdast-util-to-markdown escapes besides the syntax of a paragraph (GFM included), for text set
+ * in a table cell or a heading: `|` (the cell would end) and `#` (a heading's closing sequence).
+ */
+const UNSAFE: Unsafe[] = [{ character: '|' }, { character: '#' }];
+
+/** Inline Markdown that reads back as exactly these text and code nodes, on one line. */
+function inlineMarkdown(children: PhrasingContent[]): string {
+  return toMarkdown({ type: 'paragraph', children }, { extensions: [gfmToMarkdown()], unsafe: UNSAFE }).replace(/\n$/, '');
+}
+
+/** Student text on one line: control characters dropped, runs of whitespace as one space. */
+function flat(text: string): string {
+  return plainText(text).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -25,11 +47,7 @@ export function rubricText(text: string): string {
  * out of it, and it stays on one line. Student-controlled fragments go through here.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeInline(plainText(text).replace(/\s+/g, ' ').trim());
-}
-
-function escapeInline(text: string): string {
-  return escapeHtmlText(text).replace(/[\\`*_[\]#|~:@]/g, (ch) => `\\${ch}`);
+  return inlineMarkdown([{ type: 'text', value: flat(text) }]);
 }
 
 /**
@@ -37,14 +55,16 @@ function escapeInline(text: string): string {
  * (their content is literal, so nothing inside them is interpreted); everything else is escaped.
  */
 export function messageMarkdown(text: string): string {
-  const flat = plainText(text).replace(/\s+/g, ' ').trim();
-  let out = '';
+  const line = flat(text);
+  const children: PhrasingContent[] = [];
   let last = 0;
-  for (const match of flat.matchAll(/`([^`]+)`/g)) {
-    out += `${escapeInline(flat.slice(last, match.index))}\`${match[1]}\``;
+  for (const match of line.matchAll(/`([^`]+)`/g)) {
+    if (match.index > last) children.push({ type: 'text', value: line.slice(last, match.index) });
+    children.push({ type: 'inlineCode', value: match[1]! });
     last = match.index + match[0].length;
   }
-  return out + escapeInline(flat.slice(last));
+  if (last < line.length) children.push({ type: 'text', value: line.slice(last) });
+  return inlineMarkdown(children);
 }
 
 function excerptBlock(excerpt: string): string[] {

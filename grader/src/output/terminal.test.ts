@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { Writable } from 'node:stream';
+import { WriteStream } from 'node:tty';
+import { describe, expect, test, vi } from 'vitest';
 import { renderTerminal } from './terminal.ts';
 import { notEvaluated, skipReason, totalLine, withLeftOut } from './total.ts';
 import { testVerdict } from './groups.ts';
@@ -34,6 +36,30 @@ describe('the French terminal report', () => {
     const shown = new Map([['dockerfile.present', 'passed' as const]]);
     const partial = renderTerminal(sampleReport(), RUBRIC, { shown }).split('\n');
     expect(partial.find((l) => l.includes('dockerfile.base-image'))).toMatch(/^ {2}· Image de base +–\/3/);
+  });
+});
+
+describe('colours', () => {
+  /** A stream that says it is a terminal, with the colour depth the environment gives a real one. */
+  function terminalStream(): Writable {
+    return Object.assign(new Writable({ write: (_chunk, _encoding, done) => done() }), { isTTY: true, getColorDepth: WriteStream.prototype.getColorDepth });
+  }
+  const red = '\x1b[31m✗\x1b[39m';
+
+  test('marks are coloured on a terminal that takes colours, not when NO_COLOR is set, not in a pipe or a log', () => {
+    vi.stubEnv('FORCE_COLOR', undefined);
+    vi.stubEnv('NO_COLOR', undefined);
+    vi.stubEnv('TERM', 'xterm-256color');
+    try {
+      expect(renderTerminal(sampleReport(), RUBRIC, { stream: terminalStream() })).toContain(`  ${red} Image de base`);
+      const pipe = new Writable({ write: (_chunk, _encoding, done) => done() });
+      expect(renderTerminal(sampleReport(), RUBRIC, { stream: pipe })).not.toMatch(/\x1b/);
+      expect(renderTerminal(sampleReport(), RUBRIC)).not.toMatch(/\x1b/);
+      vi.stubEnv('NO_COLOR', '1');
+      expect(renderTerminal(sampleReport(), RUBRIC, { stream: terminalStream() })).not.toMatch(/\x1b/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import type { CriterionResult, GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { plainText } from '../text/plain-text.ts';
@@ -9,11 +10,14 @@ import { excerptTail, location } from './format.ts';
 export type Shown = TestVerdict['state'] | 'not-run';
 
 const MARK: Record<Shown, string> = { passed: '✓', failed: '✗', skipped: '–', 'not-run': '·' };
-const COLOUR: Record<Shown, string> = { passed: '\x1b[32m', failed: '\x1b[31m', skipped: '\x1b[33m', 'not-run': '\x1b[90m' };
-const RESET = '\x1b[0m';
+const COLOUR: Record<Shown, Parameters<typeof styleText>[0]> = { passed: 'green', failed: 'red', skipped: 'yellow', 'not-run': 'gray' };
 
 export interface TerminalOptions {
-  colour?: boolean;
+  /**
+   * The stream the report is written to: marks are coloured when it takes colours (`styleText`
+   * checks that it is a terminal and honours NO_COLOR, FORCE_COLOR and TERM). Without it, plain text.
+   */
+  stream?: NodeJS.WritableStream;
   /**
    * How each criterion's test ended (`npm test`); without it, each is shown as its test would end.
    * A criterion missing from the map is shown as not run.
@@ -47,7 +51,8 @@ function details(c: CriterionResult, shown: Shown): string[] {
  * total and what was not evaluated. No stack, no code frame, no diff.
  */
 export function renderTerminal(report: GradeReport, rubric: Rubric, options: TerminalOptions = {}): string {
-  const paint = (shown: Shown, text: string) => (options.colour ? `${COLOUR[shown]}${text}${RESET}` : text);
+  const { stream } = options;
+  const paint = (shown: Shown, text: string) => (stream ? styleText(COLOUR[shown], text, { stream }) : text);
   const lines: string[] = [];
   const width = Math.max(...report.criteria.map((c) => c.title.length), 20);
   for (const g of groupViews(report, rubric)) {

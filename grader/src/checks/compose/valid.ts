@@ -1,17 +1,15 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { asDict, COMPOSE_PATH, composeLoader, type ComposeFile } from './compose-file.ts';
 import { interpolate } from './interpolate.ts';
-import schema from './schema/compose-spec.schema.json' with { type: 'json' };
+import validator from './schema/compose-spec.validate.js';
 
 const MAX_LISTED = 5;
 const REFERENCE = 'https://docs.docker.com/reference/compose-file/';
 
-let validator: ValidateFunction | undefined;
-
+/** The schema's errors for a Compose file, from the validator compiled ahead of time. */
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
   return validator(data) ? [] : (validator.errors ?? []);
 }
 

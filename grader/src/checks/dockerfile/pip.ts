@@ -46,7 +46,7 @@ function scriptsOf(step: Step): string[] {
   const head = step.words;
   if (head.length === 0 || SHELLS.test(baseName(head[0] ?? ''))) return step.heredocs;
   // `RUN python3 <<EOF`: the body is another program's input, only the first line is shell.
-  return [step.raw.split('\n')[0]!.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_.-]*\1/g, ' ')];
+  return [step.head];
 }
 
 function runScript(script: string, state: ScriptState, step: Step, depth: number): void {

@@ -71,6 +71,20 @@ describe('parseDockerfile', () => {
     expect(model.steps[2]).toMatchObject({ keyword: 'EXPOSE', line: 5 });
   });
 
+  it('reads several, quoted and tab-stripped (<<-) here-documents; the first line keeps its command', () => {
+    const text = 'FROM python:3.13-slim\nRUN <<\'A\' bash -e && <<-B cat\n$HOME\nA\n\t\tb1\n\tB\nCOPY <<CONF /etc/app.conf\nkey=1\nCONF\nRUN <<EOF\nEOF\n';
+    const [, run, copy, empty] = parseDockerfile(text).steps;
+    expect(run).toMatchObject({ words: ['bash', '-e', '&&', 'cat'], heredocs: ['$HOME', 'b1'], exec: null });
+    expect(copy).toMatchObject({ line: 7, head: '/etc/app.conf', words: ['/etc/app.conf'], heredocs: ['key=1'] });
+    expect(empty).toMatchObject({ line: 10, head: '', heredocs: [''] });
+  });
+
+  it('names stages as Docker does (AS in any case, lower-cased) and follows FROM <stage>', () => {
+    const model = parseDockerfile('FROM python:3.13-slim as Builder\nRUN true\nFROM builder\nCMD ["python"]\n');
+    expect(model.stages.map((s) => s.name)).toEqual(['builder', null]);
+    expect(model.final?.parent?.index).toBe(0);
+  });
+
   it('detects the exec form only for a JSON array of strings', () => {
     const model = parseDockerfile(`FROM python:3.13-slim\nCMD ["uvicorn", "app:app"]\nCMD ['uvicorn']\nCMD uvicorn app:app\n`);
     expect(model.chain.map((s) => s.exec)).toEqual([['uvicorn', 'app:app'], null, null]);

@@ -1,4 +1,4 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, From, type Heredoc, type Instruction } from 'dockerfile-ast';
 import { fail, type Finding } from '../../model/result.ts';
 import type { Loader } from '../check.ts';
 import { dockerWords, expandVariables, resolveImagePath, type Lookup } from './shell.ts';
@@ -20,7 +20,9 @@ export interface Step {
   raw: string;
   /** Leading `--name=value` flags, values expanded. */
   flags: Map<string, string>;
-  /** Words of the arguments (first line only for heredocs), unquoted and ARG/ENV-expanded. */
+  /** The arguments, or for here-documents their first line without the `<<EOF` markers. */
+  head: string;
+  /** Words of `head`, unquoted and ARG/ENV-expanded. */
   words: string[];
   /** Variables the words or flags use without a value (they expand to the empty string). */
   unresolved: string[];
@@ -90,6 +92,7 @@ export function unavailable(source: Extract<DockerfileSource, { ok: false }>): F
 
 export function parseDockerfile(text: string): DockerfileModel {
   const dockerfile = DockerfileParser.parse(text);
+  const lines = text.split('\n');
   const escape = dockerfile.getEscapeCharacter();
   const steps: Step[] = [];
   const stages: Stage[] = [];
@@ -108,7 +111,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     const scopes = stage === null || keyword === 'FROM' ? [globalArgs] : [args, env];
     for (const scope of scopes) for (const [name, value] of scope) if (value !== undefined) visible.set(name, value);
     const lookup: Lookup = (name) => visible.get(name);
-    const step = makeStep(instruction, keyword, line, escape, visible, env, workdir);
+    const step = makeStep(instruction, keyword, line, escape, visible, env, workdir, lines);
     steps.push(step);
 
     if (!KEYWORDS.has(keyword)) {
@@ -124,8 +127,9 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
 
     if (keyword === 'FROM') {
+      // The image stays ours: dockerfile-ast does not expand ARG values in it.
       const image = step.words[0] ?? '';
-      const named = step.words[1]?.toUpperCase() === 'AS' ? (step.words[2] ?? '').toLowerCase() : null;
+      const named = instruction instanceof From ? (instruction.getBuildStage()?.toLowerCase() ?? null) : null;
       const parent = stages.find((s) => s.name !== null && s.name === image.toLowerCase()) ?? null;
       stage = { index: stages.length, name: named, from: step, image, parent, steps: [] };
       stages.push(stage);
@@ -188,6 +192,7 @@ function makeStep(
   vars: Map<string, string>,
   env: Map<string, string>,
   workdir: string,
+  lines: string[],
 ): Step {
   const lookup: Lookup = (name) => vars.get(name);
   const raw = instruction.getArgumentsContent() ?? '';
@@ -202,7 +207,7 @@ function makeStep(
     note(value.unresolved);
     flags.set(flag.getName().toLowerCase(), value.value);
   }
-  const { head, heredocs } = ['RUN', 'COPY', 'ADD'].includes(keyword) ? splitHeredocs(raw) : { head: raw, heredocs: [] };
+  const { head, heredocs } = ['RUN', 'COPY', 'ADD'].includes(keyword) ? splitHeredocs(instruction, raw, lines) : { head: raw, heredocs: [] };
   const words = dockerWords(head, escape, lookup).map((word) => {
     note(word.unresolved);
     return word.value;
@@ -211,6 +216,7 @@ function makeStep(
     keyword,
     line,
     raw,
+    head,
     flags,
     words,
     unresolved,
@@ -234,23 +240,33 @@ export function parseExecForm(raw: string): string[] | null {
   }
 }
 
-/** Separates `<<EOF` here-documents from the instruction's first line. */
-function splitHeredocs(raw: string): { head: string; heredocs: string[] } {
-  const lines = raw.split('\n');
-  const head = lines[0] ?? '';
-  const markers = [...head.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g)];
-  if (markers.length === 0 || lines.length === 1) return { head: raw, heredocs: [] };
-  const heredocs: string[] = [];
-  let index = 1;
-  for (const marker of markers) {
-    const stripTabs = marker[1] === '-';
-    const body: string[] = [];
-    while (index < lines.length) {
-      const current = lines[index++]!;
-      if ((stripTabs ? current.replace(/^\t+/, '') : current) === marker[3]) break;
-      body.push(stripTabs ? current.replace(/^\t+/, '') : current);
-    }
-    heredocs.push(body.join('\n'));
+/** The here-documents dockerfile-ast found in a RUN, COPY or ADD (its API is public on RUN and COPY only). */
+function heredocsOf(instruction: Instruction): Heredoc[] {
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => Heredoc[] };
+  return withHeredocs.getHeredocs?.() ?? [];
+}
+
+/** The text of a range of the Dockerfile, '' for none. */
+function textOf(lines: string[], range: ReturnType<Heredoc['getStartRange']> | null): string {
+  if (!range) return '';
+  const out: string[] = [];
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const text = lines[line] ?? '';
+    out.push(text.slice(line === range.start.line ? range.start.character : 0, line === range.end.line ? range.end.character : text.length));
   }
-  return { head: head.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_.-]*\1/g, ' ').trim(), heredocs };
+  return out.join('\n');
+}
+
+/** Separates the here-documents (`<<EOF`, `<<-EOF`: leading tabs stripped) from the instruction's first line. */
+function splitHeredocs(instruction: Instruction, raw: string, lines: string[]): { head: string; heredocs: string[] } {
+  const docs = heredocsOf(instruction);
+  if (docs.length === 0) return { head: raw, heredocs: [] };
+  let head = raw.split('\n')[0] ?? '';
+  const heredocs = docs.map((doc) => {
+    const marker = textOf(lines, doc.getStartRange());
+    head = head.replace(marker, ' ');
+    const body = textOf(lines, doc.getContentRange());
+    return marker.startsWith('<<-') ? body.replace(/^\t+/gm, '') : body;
+  });
+  return { head: head.trim(), heredocs };
 }

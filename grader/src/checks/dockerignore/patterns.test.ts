@@ -49,4 +49,10 @@ describe('.dockerignore matching (Docker semantics)', () => {
     expect(excluded('a+b', 'aab')).toBe(false);
     expect(excluded('.venv', 'xvenv')).toBe(false);
   });
+
+  it('matches case-sensitively, as Linux builders do, and reads Windows line endings', () => {
+    expect(excluded('.GIT', '.git/HEAD')).toBe(false);
+    expect(excluded('.venv\r\n.git\r\n', '.git/HEAD')).toBe(true);
+    expect(parseDockerignore('.venv\r\n!app.py\r\n')).toMatchObject([{ line: 1, text: '.venv' }, { line: 2, text: '!app.py', exclusion: true }]);
+  });
 });

@@ -1,30 +1,41 @@
-// Docker's .dockerignore semantics: one pattern a line, `#` comments at line start, `!` re-includes,
-// patterns cleaned like Go's filepath.Clean and relative to the context root, `*` and `?` never
-// cross `/`, `**` spans any number of directories, a pattern that matches a directory excludes
-// everything under it, and the last matching pattern wins.
+// A CommonJS module typed as an ES one: its exports' `default` is the factory, for Node and tsc alike.
+import dockerignore from '@balena/dockerignore';
+import type { Ignore } from '@balena/dockerignore';
+
+// Docker's .dockerignore semantics come from @balena/dockerignore (a port of Moby's matcher, the one
+// dockerode uses to pack a build context). This module only keeps each line apart, so that a
+// criterion can name the line that decides a path's fate.
 
 export interface IgnorePattern {
   /** 1-based line in the file. */
   line: number;
   text: string;
   exclusion: boolean;
-  regexp: RegExp;
+  /** The line's pattern without its `!`: whether it matches a path or one of its parent folders. */
+  matcher: Ignore;
 }
 
 export function parseDockerignore(text: string): IgnorePattern[] {
   const patterns: IgnorePattern[] = [];
-  text.split('\n').forEach((rawLine, index) => {
-    if (rawLine.startsWith('#')) return;
-    let pattern = rawLine.trim();
+  text.split(/\r?\n/).forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (rawLine.startsWith('#') || line === '') return;
+    const exclusion = line.startsWith('!');
+    const pattern = quoteMeta(exclusion ? line.slice(1).trim() : line);
     if (pattern === '') return;
-    const exclusion = pattern.startsWith('!');
-    if (exclusion) pattern = pattern.slice(1).trim();
-    pattern = cleanPath(pattern);
-    if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
-    const regexp = compile(pattern);
-    if (regexp) patterns.push({ line: index + 1, text: rawLine.trim(), exclusion, regexp });
+    // Linux builders match case-sensitively (the package's default is Windows' case-insensitive match).
+    const matcher = dockerignore.default({ ignorecase: false }).add(pattern);
+    patterns.push({ line: index + 1, text: line, exclusion, matcher });
   });
   return patterns;
+}
+
+/**
+ * Escapes `.+()|{}$` the way Docker's current matcher (moby/patternmatcher) does: the package,
+ * ported from Moby 19.03, hands `+()|{}` to the regular expression as they are.
+ */
+function quoteMeta(pattern: string): string {
+  return pattern.replace(/\\.|[+()|{}]/g, (ch) => (ch.length === 2 ? ch : `\\${ch}`));
 }
 
 /** Whether a context-relative path is left out of the build context. */
@@ -35,67 +46,5 @@ export function isExcluded(patterns: IgnorePattern[], path: string): boolean {
 
 /** The pattern that decides a path's fate (the last one matching it or one of its parents), if any. */
 export function lastMatch(patterns: IgnorePattern[], path: string): IgnorePattern | null {
-  const parents = path.split('/').slice(0, -1);
-  let decisive: IgnorePattern | null = null;
-  for (const pattern of patterns) {
-    let match = pattern.regexp.test(path);
-    for (let i = 1; !match && i <= parents.length; i++) match = pattern.regexp.test(parents.slice(0, i).join('/'));
-    if (match) decisive = pattern;
-  }
-  return decisive;
-}
-
-/** Go's filepath.Clean for slash-separated paths. */
-function cleanPath(path: string): string {
-  if (path === '') return '.';
-  const rooted = path.startsWith('/');
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else if (part !== '..' || !rooted) parts.push(part);
-  }
-  const joined = parts.join('/');
-  return rooted ? `/${joined}` : joined || '.';
-}
-
-/** Translates a cleaned pattern to an anchored regular expression; null when it is invalid. */
-function compile(pattern: string): RegExp | null {
-  let source = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') i++;
-        source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
-      } else {
-        source += '[^/]*';
-      }
-    } else if (ch === '?') {
-      source += '[^/]';
-    } else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) return null;
-      let set = pattern.slice(i + 1, close);
-      if (set.startsWith('^') || set.startsWith('!')) set = `^${set.slice(1)}`;
-      source += `[${set.replace(/\\/g, '\\\\')}]`;
-      i = close;
-    } else if (ch === '\\') {
-      const next = pattern[i + 1];
-      source += next === undefined ? '\\\\' : escapeRegExp(next);
-      i++;
-    } else {
-      source += escapeRegExp(ch);
-    }
-  }
-  try {
-    return new RegExp(`${source}$`, 'u');
-  } catch {
-    return null;
-  }
-}
-
-function escapeRegExp(ch: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch;
+  return patterns.findLast((pattern) => pattern.matcher.ignores(path)) ?? null;
 }

@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, From } from 'dockerfile-ast';
 import type { BuildStep } from './build-log.ts';
 
 /** Instructions BuildKit shows as numbered steps of a stage (`[2/5] RUN …`); the others only set config. */
@@ -17,11 +17,7 @@ export function lineOfStep(dockerfileText: string, step: BuildStep): number | un
   const instructions = DockerfileParser.parse(dockerfileText).getInstructions();
   const stages: Array<{ name: string; items: typeof instructions }> = [];
   for (const instruction of instructions) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    if (keyword === 'FROM') {
-      const as = /\s+as\s+(\S+)\s*$/i.exec(instruction.getArgumentsContent() ?? '');
-      stages.push({ name: as ? as[1]! : `stage-${stages.length}`, items: [] });
-    }
+    if (instruction instanceof From) stages.push({ name: instruction.getBuildStage() ?? `stage-${stages.length}`, items: [] });
     stages.at(-1)?.items.push(instruction);
   }
   const stage = step.stage ? stages.find((s) => s.name.toLowerCase() === step.stage!.toLowerCase()) : stages.at(-1);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
-import { dockerEnv } from '../engine.ts';
+import type Docker from 'dockerode';
+import { connectDocker, withTimeout } from '../engine.ts';
 import { ComposeProject, type ComposeResult, type ServiceState } from './cli.ts';
 import type { ComposeModel } from './model.ts';
 
@@ -60,9 +60,7 @@ class StackResources {
     if (this.project) {
       await this.rememberVolumes(this.project);
       await this.project.run(['down', '-v', '--remove-orphans', '--timeout', '5'], 60_000);
-      if (this.mountedVolumes.size > 0) {
-        await execa('docker', ['volume', 'rm', '--force', ...this.mountedVolumes], { reject: false, timeout: 30_000, stdin: 'ignore', env: dockerEnv(), extendEnv: false });
-      }
+      if (this.mountedVolumes.size > 0) await removeVolumes(connectDocker(), [...this.mountedVolumes]);
       this.mountedVolumes.clear();
     }
     if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
@@ -83,9 +81,21 @@ class StackResources {
   private async rememberVolumes(project: ComposeProject): Promise<void> {
     const ids = (await project.run(['ps', '-aq'], 15_000)).stdout.split('\n').filter(Boolean);
     if (ids.length === 0) return;
-    const inspect = await execa('docker', ['inspect', '--format', '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}', ...ids], { reject: false, timeout: 15_000, stdin: 'ignore', env: dockerEnv(), extendEnv: false });
-    for (const name of String(inspect.stdout).split(/\s+/).filter(Boolean)) this.mountedVolumes.add(name);
+    for (const name of await mountedVolumes(connectDocker(), ids)) this.mountedVolumes.add(name);
   }
+}
+
+/** The named and anonymous volumes the containers mount; a container gone meanwhile mounts none. */
+async function mountedVolumes(docker: Docker, containerIds: string[]): Promise<string[]> {
+  const mounts = await Promise.all(
+    containerIds.map((id) => withTimeout(docker.getContainer(id).inspect(), 15_000, 'container inspect').then((info) => info.Mounts, () => [])),
+  );
+  return mounts.flat().flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
+}
+
+/** Removes volumes, forced; one already gone or still in use elsewhere is left as it is. */
+async function removeVolumes(docker: Docker, names: string[]): Promise<void> {
+  await Promise.allSettled(names.map((name) => withTimeout(docker.getVolume(name).remove({ force: true }), 30_000, 'volume remove')));
 }
 
 /**
