@@ -88,7 +88,7 @@ export class ProgressRenderer {
     this.write = options.write;
     this.now = options.now ?? Date.now;
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
-    this.columns = Math.max(20, options.columns ?? 80);
+    this.columns = Math.max(20, options.columns || 80);
     this.startedAt = this.now();
     this.lastWriteAt = this.startedAt;
   }
