@@ -62,6 +62,10 @@ export interface ProgressRendererOptions {
   heartbeatMs?: number;
   /** `live` mode: the terminal's width; the live line is cut to fit. */
   columns?: number;
+  /** When the run began, if earlier than this renderer (`npm test`'s launcher). */
+  startedAt?: number;
+  /** Phases already announced by whoever began the run: running, not announced again. */
+  announced?: RunPhase[];
 }
 
 type Pull = Extract<ProgressEvent, { kind: 'pull' }>;
@@ -89,8 +93,9 @@ export class ProgressRenderer {
     this.now = options.now ?? Date.now;
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
     this.columns = Math.max(20, options.columns || 80);
-    this.startedAt = this.now();
+    this.startedAt = options.startedAt ?? this.now();
     this.lastWriteAt = this.startedAt;
+    for (const phase of options.announced ?? []) this.running.set(phase, this.startedAt);
   }
 
   /** Starts the clock that redraws the live line every second and writes the heartbeat lines. */
@@ -116,6 +121,7 @@ export class ProgressRenderer {
     switch (event.kind) {
       case 'phase':
         if (event.event === 'start') {
+          if (this.running.has(event.phase)) return; // announced already
           this.running.set(event.phase, this.now());
           this.line(PHASES[event.phase].start);
         } else {
