@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED } from './location.ts';
 import { isCriterionId, type CriterionId } from './model/criteria.ts';
-import { loadRubric, type Rubric } from './rubric/rubric.ts';
+import type { Rubric } from './rubric/rubric.ts';
 import { grade } from './run/grade.ts';
 import { renderTerminal } from './output/terminal.ts';
 import { inActions, publishActions, workspacePath } from './output/actions.ts';
@@ -11,6 +11,8 @@ import { withLeftOut } from './output/total.ts';
 import { renderJunit } from './output/junit.ts';
 import { renderMarkdown } from './output/markdown.ts';
 import { officialMarkdown } from './batch/feedback.ts';
+import { progressMode, ProgressRenderer } from './output/progress.ts';
+import { EXIT_CODES, loadRubricOrExplain, reportCrash } from './output/crash.ts';
 
 const USAGE = `Usage : npm run grade -- [DOSSIER] [options]
   DOSSIER          dossier de la soumission à corriger (défaut : .)
@@ -83,19 +85,26 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dir = args.positionals[0] ?? '.';
-  const rubric = await loadRubric();
+  const rubric = await loadRubricOrExplain();
   const selected = selection(rubric, args.values.only, args.values.group);
   if ('error' in selected) {
     process.stderr.write(`${selected.error}\n`);
     return 2;
   }
+  // Progress on stderr (stdout is the report); none when a program asked for the JSON.
+  const progress = new ProgressRenderer({
+    mode: progressMode(process.stderr, process.env, { silent: Boolean(args.values.json) }),
+    write: (text) => process.stderr.write(text),
+    columns: process.stderr.columns,
+  }).start();
   const report = await grade(resolve(dir), {
     staticOnly: args.values['static-only'],
     only: selected.only,
     rubric,
     trapSignals: true,
     tamperCheck: args.values['tamper-check'],
-  });
+    onProgress: progress.listener,
+  }).finally(() => progress.onEvent({ kind: 'done' }));
   report.submission = dir;
 
   // A static-only run says which points it left out; its JSON keeps the graded criteria only.
@@ -117,8 +126,8 @@ async function main(argv: string[]): Promise<number> {
     const markdown = underClassroom50(process.env) ? officialMarkdown(report, rubric) : `${renderMarkdown(report, rubric)}\n`;
     await writeFile(args.values.markdown, markdown);
   }
-  if (args.values['require-full'] && report.criteria.some((c) => c.points < c.maxPoints)) return 1;
-  return 0;
+  if (args.values['require-full'] && report.criteria.some((c) => c.points < c.maxPoints)) return EXIT_CODES.pointsMissing;
+  return EXIT_CODES.fullMarks;
 }
 
 /** Instructor modes (--batch, --merge) live in batch/cli.ts; they compare with the repository's files, not a bundle's. */
@@ -135,8 +144,9 @@ const argv = process.argv.slice(2);
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`Le correcteur a rencontré une erreur interne : ${(error as Error).message}\n`);
-    process.exitCode = 1;
+  async (error: unknown) => {
+    // Said once, in French, with the technical detail in a file: never a stack on screen.
+    process.exitCode = EXIT_CODES.graderFailure;
+    process.stderr.write((await reportCrash(error)).text);
   },
 );

@@ -1,8 +1,13 @@
 import { execa } from 'execa';
-import { describe, expect, test } from 'vitest';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
-import { TEMPLATE_DIR } from '../support/submission.ts';
+import { exportTemplate } from '../../grader/src/export/template.ts';
+import { EXIT_CODES } from '../../grader/src/output/crash.ts';
+import { REFERENCE_DIR, TEMPLATE_DIR } from '../support/submission.ts';
 import { machineEnv } from '../support/env.ts';
 
 // `npm test` as a student reads it, on the untouched template: the real command, its real output,
@@ -85,5 +90,124 @@ describe('npm test on the untouched template', () => {
     for (const line of lines.filter((l) => DYNAMIC_IDS.includes(l.id as never))) expect(line.mark, line.id).toBe('–');
     expect(lastLine(run.output)).toMatch(new RegExp(`^Note : \\d+/100 — ${dynamicPoints} points non évalués \\(mode statique sans Docker\\)$`));
     expect(run.exitCode).toBe(1);
+  });
+});
+
+// A student's first `npm test` on a fresh template: the progress they see (through a terminal and
+// through a pipe, timed chunk by chunk), then a grader failure (a broken rubric) as they would read it.
+
+/** What a command printed, chunk by chunk, with the time each chunk arrived (ms since the spawn). */
+interface Timed {
+  exitCode?: number;
+  chunks: Array<{ at: number; text: string }>;
+  output: string;
+}
+
+async function timedRun(file: string, args: string[], cwd: string, extra: Record<string, string> = {}): Promise<Timed> {
+  const start = performance.now();
+  const chunks: Timed['chunks'] = [];
+  const child = execa(file, args, { cwd, env: machineEnv(extra), extendEnv: false, reject: false, stdin: 'ignore', all: true, buffer: false, encoding: 'utf8' });
+  child.all?.on('data', (text: string) => chunks.push({ at: performance.now() - start, text }));
+  const done = await child;
+  return { exitCode: done.exitCode, chunks, output: chunks.map((c) => c.text).join('') };
+}
+
+/**
+ * The progress as a student sees it: the first progress line within 2 s of the command's own start
+ * (npm's `> …` header: npm's start-up is not the grader's), then output at least every 10 s until
+ * the report's first line.
+ */
+function expectSteadyProgress(run: Timed): void {
+  const when = (pattern: RegExp) => {
+    let seen = '';
+    for (const chunk of run.chunks) {
+      seen += chunk.text;
+      if (pattern.test(seen)) return chunk.at;
+    }
+    throw new Error(`never printed: ${pattern}\n${run.output.slice(-3000)}`);
+  };
+  const commandStart = when(/> docker-lab-autograder@\S+ test/);
+  const first = when(/\[0 s\] Correction en cours : chargement du correcteur…/);
+  const report = when(/Exercice 3 — Dockerfile — /);
+  expect(first - commandStart, 'first progress line after the command starts (ms)').toBeLessThanOrEqual(2_000);
+  const times = run.chunks.map((c) => c.at).filter((at) => at >= first && at <= report);
+  const gaps = times.slice(1).map((at, i) => at - times[i]!);
+  expect(Math.max(...gaps), 'longest silence before the report (ms)').toBeLessThanOrEqual(10_000);
+}
+
+/** A report, not a grader failure: 0 with full marks, 1 otherwise (a loaded machine can make docker stop slow). */
+function expectScoreExitCode(run: Timed): void {
+  const full = /^Note : 100\/100$/m.test(run.output.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, ''));
+  expect(run.exitCode, run.output.slice(-3000)).toBe(full ? EXIT_CODES.fullMarks : EXIT_CODES.pointsMissing);
+}
+
+describe('npm test on a fresh template: progress through a terminal and a pipe, a grader failure in French', () => {
+  let tmp: string;
+  let dir: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'docker-lab-progress-'));
+    dir = join(tmp, 'template');
+    await exportTemplate(dir);
+    await symlink(join(TEMPLATE_DIR, 'node_modules'), join(dir, 'node_modules'));
+    // The student's work: the reference solution, so that the whole run happens (build, container, stack).
+    for (const entry of ['starter', 'docker-compose.yml', 'REPORT.md', 'captures']) {
+      await rm(join(dir, entry), { recursive: true, force: true });
+      await cp(join(REFERENCE_DIR, entry), join(dir, entry), { recursive: true });
+    }
+  }, 120_000);
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  /** A requirements.txt no build has seen: its COPY, pip install and everything after run again. */
+  const freshLayers = () => appendFile(join(dir, 'starter/requirements.txt'), `# ${Math.random().toString(36).slice(2)}\n`);
+
+  test('through a pseudo-terminal: the phase lines stay, one live line is redrawn in place with the build step, then the report', { timeout: 600_000 }, async () => {
+    await freshLayers();
+    const run = await timedRun('script', ['-qefc', 'stty cols 120 rows 40; npm test', '/dev/null'], dir);
+    expectSteadyProgress(run);
+    const progress = run.output.slice(0, run.output.indexOf('Exercice 3 — Dockerfile'));
+    expect(progress).toMatch(/\r\x1b\[2K\[[^\]]+\] construction de l'image — étape \d+\/\d+ : RUN pip install/);
+    for (const phase of ["Construction de l'image de starter/", 'Démarrage de la pile Compose', 'Correction terminée : voici le résultat.']) expect(progress).toContain(phase);
+    expectScoreExitCode(run);
+  });
+
+  test('through a pipe: plain lines only (a line per phase and per build step, a « toujours en cours » when a phase lasts), then the report', { timeout: 600_000 }, async () => {
+    await freshLayers();
+    const run = await timedRun('npm', ['test'], dir);
+    expectSteadyProgress(run);
+    expect(run.output).not.toMatch(/[\r\x1b]/);
+    const lines = run.output.slice(0, run.output.indexOf('Exercice 3 — Dockerfile')).split('\n').filter((line) => line.startsWith('['));
+    expect(lines[0]).toBe('[0 s] Correction en cours : chargement du correcteur…');
+    expect(lines.some((line) => /^\[[^\]]+\] {3}étape \d+\/\d+ : RUN pip install/.test(line)), lines.join('\n')).toBe(true);
+    for (const phase of ["Construction de l'image de starter/", 'Démarrage de la pile Compose', 'Nettoyage']) expect(lines.some((line) => line.includes(phase)), phase).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\[\d+ (min \d+ )?s\] Correction terminée : voici le résultat\.$/);
+    expectScoreExitCode(run);
+  });
+
+  test('a rubric that is not YAML: npm test and npm run grade say so in French with the fix, no stack, exit code 3', { timeout: 300_000 }, async () => {
+    const rubric = join(dir, '.github/classroom/rubric.yml');
+    const original = await readFile(rubric, 'utf8');
+    try {
+      await writeFile(rubric, 'criteria:\n  dockerfile.present: [1, 2\n');
+      const run = await timedRun('npm', ['test'], dir, { GRADE_STATIC_ONLY: '1' });
+      expect(run.output).toContain('Le correcteur a échoué : aucune note n’a été calculée. Ce n’est pas une note basse.');
+      expect(run.output).toMatch(/Cause : Le barème `\.github\/classroom\/rubric\.yml:\d+` n'est pas du YAML valide\./);
+      expect(run.output).toContain('Que faire : Ce fichier appartient au correcteur : restaurez-le avec `git checkout -- .github/classroom/rubric.yml`');
+      const detail = /Détail technique \(pour l'enseignant\) : (\S+)/.exec(run.output)?.[1];
+      expect(await readFile(detail!, 'utf8')).toMatch(/YAMLParseError/);
+      expect(run.output.match(/Le correcteur a échoué/g)).toHaveLength(1);
+      expect(run.output).not.toMatch(/^\s+at |Unhandled|YAMLParseError|Error:|⎯/m);
+      expect(run.exitCode).toBe(EXIT_CODES.graderFailure);
+
+      // A folder where the rubric should be, through the command line.
+      await rm(rubric);
+      await mkdir(rubric);
+      const grade = await execa('npm', ['run', '--silent', 'grade', '--', '.', '--static-only'], { cwd: dir, env: machineEnv(), extendEnv: false, reject: false, stdin: 'ignore', all: true });
+      expect(grade.all).toMatch(/Cause : Le barème `\.github\/classroom\/rubric\.yml` est un dossier, pas un fichier\./);
+      expect(grade.all).not.toMatch(/^\s+at |Error:/m);
+      expect(grade.exitCode).toBe(EXIT_CODES.graderFailure);
+    } finally {
+      await rm(rubric, { recursive: true, force: true });
+      await writeFile(rubric, original);
+    }
   });
 });

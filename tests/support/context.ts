@@ -10,8 +10,11 @@ export interface GradeRun {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    gradeReport: GradeReport;
+    /** Absent when the grader failed (then `gradeCrash` holds its French report). */
+    gradeReport?: GradeReport;
     gradeRun: GradeRun;
+    /** The French report of a failure of the grader itself (cause, what to do, where the detail is). */
+    gradeCrash?: string;
   }
   export interface TaskMeta {
     /** Id of the criterion a test states. */

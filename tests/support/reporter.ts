@@ -1,24 +1,35 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
-import { loadRubric } from '../../grader/src/rubric/rubric.ts';
-import { renderTerminal, type Shown } from '../../grader/src/output/terminal.ts';
-import { inActions, publishActions, workspacePath } from '../../grader/src/output/actions.ts';
-import { renderJunit } from '../../grader/src/output/junit.ts';
+import type { Shown } from '../../grader/src/output/terminal.ts';
 import { closeInert, openInert, stopCommandsToken } from '../../grader/src/output/workflow-commands.ts';
 import { plainText } from '../../grader/src/text/plain-text.ts';
+import { npmTestProgress } from './progress.ts';
 import './context.ts';
+
+// The report's modules are loaded when the report is due: vitest starts this reporter before
+// anything else, and its first progress line should not wait for them.
+const reportModules = () =>
+  Promise.all([
+    import('../../grader/src/rubric/rubric.ts'),
+    import('../../grader/src/output/terminal.ts'),
+    import('../../grader/src/output/actions.ts'),
+    import('../../grader/src/output/junit.ts'),
+    import('../../grader/src/output/crash.ts'),
+  ]);
 
 /**
  * The reporter of `npm test`: instead of vitest's own output (code frames, diffs, "Tests 19
  * failed"), one French report — a line per criterion with the state its test ended in, the French
  * message under those not passed, and the total. In GitHub Actions it also publishes the job
  * summary, annotations, score notices and step outputs; with GRADE_JUNIT=<file> it writes JUnit XML.
- * The exit code stays vitest's: non-zero when a graded criterion's test fails.
+ * The exit code stays vitest's (1 when a graded criterion's test fails), except for a failure of the
+ * grader itself: its French report, and exit code 3 (EXIT_CODES in grader/src/output/crash.ts).
  */
 export default class FrenchReporter implements Reporter {
   private vitest!: Vitest;
-  private readonly actions = inActions(process.env);
+  /** GitHub Actions (as output/actions.ts's inActions, not imported before the report is due). */
+  private readonly actions = process.env.GITHUB_ACTIONS === 'true';
   /** In Actions, everything printed until the commands is inside one stop-commands block. */
   private token?: string;
 
@@ -28,17 +39,20 @@ export default class FrenchReporter implements Reporter {
       this.token = stopCommandsToken();
       process.stdout.write(openInert(this.token));
     }
-  }
-
-  onTestRunStart(): void {
-    process.stdout.write('Correction en cours…\n');
+    // As early as vitest lets a reporter speak: a student sees at once that the grading started.
+    npmTestProgress().onEvent({ kind: 'phase', phase: 'prepare', event: 'start' });
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
+    const [{ loadRubric }, { renderTerminal }, { publishActions, workspacePath }, { renderJunit }, { EXIT_CODES }] = await reportModules();
     const provided = this.vitest.getRootProject().getProvidedContext();
     const report = provided.gradeReport;
+    if (report && reason !== 'interrupted') npmTestProgress().onEvent({ kind: 'done' });
+    else npmTestProgress().stop();
     if (reason === 'interrupted' || !report) {
-      this.finish(reason === 'interrupted' ? 'Correction interrompue : aucune note.\n' : crashText(errors));
+      this.finish(reason === 'interrupted' ? 'Correction interrompue : aucune note.\n' : (provided.gradeCrash ?? crashText(errors)));
+      // After vitest's own code: a grader failure is not « points missing ».
+      if (reason !== 'interrupted') process.exitCode = EXIT_CODES.graderFailure;
       return;
     }
     const rubric = await loadRubric();

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { CriterionId } from '../model/criteria.ts';
 import type { Finding } from '../model/result.ts';
+import type { ProgressListener, RunPhase } from '../model/progress.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { buildImage } from '../docker/build/build-image.ts';
@@ -24,6 +25,8 @@ export interface DynamicRunOptions {
   signal?: AbortSignal;
   /** Called when a phase starts or ends, for progress output and the benchmark. */
   onPhase?: (phase: string, event: 'start' | 'end') => void;
+  /** Phases, build steps and base image download, for the progress a student reads. */
+  onProgress?: ProgressListener;
 }
 
 /**
@@ -41,10 +44,12 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   };
   const phase: Phase = async (name, body) => {
     options.onPhase?.(name, 'start');
+    options.onProgress?.({ kind: 'phase', phase: name as RunPhase, event: 'start' });
     try {
       return await body();
     } finally {
       options.onPhase?.(name, 'end');
+      options.onProgress?.({ kind: 'phase', phase: name as RunPhase, event: 'end' });
     }
   };
   teardown.add('docker resources of the run', () => removeUntilGone(docker, run.id));
@@ -54,7 +59,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   const dockerfile = await submission.read('starter/Dockerfile');
   const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
   const build = starter.state === 'ok'
-    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal }))
+    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal, onProgress: options.onProgress }))
     : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
   observe('build', { build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, buildStart);
   const built = build.state === 'built';

@@ -1,5 +1,6 @@
 import type { CriterionId } from '../model/criteria.ts';
 import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
+import type { ProgressListener, RunPhase } from '../model/progress.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import { createStaticContext } from '../checks/check.ts';
@@ -21,6 +22,8 @@ export interface GradeOptions {
   /** Run teardown on SIGINT/SIGTERM and exit (the CLI); test suites handle signals themselves. */
   trapSignals?: boolean;
   onPhase?: (phase: string, event: 'start' | 'end') => void;
+  /** Phases, build steps and base image download: the progress a student reads. */
+  onProgress?: ProgressListener;
   /**
    * Compare the grader-owned files of `dir` with grader/manifest.json and list the differences in
    * `report.tampered`. Default: only when `dir` is the repository the grader runs from.
@@ -70,9 +73,9 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
 
   const tamperPromise = (options.tamperCheck ?? (await isGraderRoot(dir))) ? checkTamper(dir) : undefined;
   const ctx = createStaticContext(submission, rubric.settings);
-  const staticPromise = Promise.all(
+  const staticPromise = reportPhase(options.onProgress, 'static', () => Promise.all(
     STATIC_CRITERIA.filter((criterion) => wanted(criterion.id)).map(async (criterion) => [criterion.id, await timed(() => criterion.judge(ctx))] as const),
-  );
+  ));
   const dynamicWanted = !options.staticOnly && DYNAMIC_IDS.some(wanted);
   let engineAbsent: string | undefined;
   const dynamicPromise: Promise<DynamicFindings> = dynamicWanted
@@ -98,13 +101,23 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   return report;
 }
 
+/** Runs `body` as a phase whose start and end the progress listener sees. */
+async function reportPhase<T>(listener: ProgressListener | undefined, phase: RunPhase, body: () => Promise<T>): Promise<T> {
+  listener?.({ kind: 'phase', phase, event: 'start' });
+  try {
+    return await body();
+  } finally {
+    listener?.({ kind: 'phase', phase, event: 'end' });
+  }
+}
+
 async function gradeDynamic(
   submission: Submission,
   rubric: Rubric,
   options: GradeOptions,
   onEngineAbsent: (reason: string) => void,
 ): Promise<DynamicFindings> {
-  const probe = await probeEngine();
+  const probe = await reportPhase(options.onProgress, 'engine', () => probeEngine());
   if (probe.state === 'absent') {
     onEngineAbsent(probe.reason);
     const finding = engineAbsentFinding(probe);
@@ -125,13 +138,14 @@ async function gradeDynamic(
       teardown,
       signal: abort.signal,
       onPhase: options.onPhase,
+      onProgress: options.onProgress,
     });
     for (const id of DYNAMIC_IDS) {
       if (!findings.has(id)) findings.set(id, { finding: { status: 'error', message: 'Critère non évalué (grading interrompu).' }, durationMs: 0 });
     }
     return findings;
   } finally {
-    await teardown.run();
+    await reportPhase(options.onProgress, 'cleanup', () => teardown.run());
   }
 }
 

@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { dockerEnv } from '../engine.ts';
+import type { BuildProgressEvent } from '../../model/progress.ts';
 import { createBuildLog, progressReader, vertexError, type BuildLog } from './build-log.ts';
+import { buildProgress } from './build-progress.ts';
 
 export type BuildOutcome =
   | { state: 'built'; log: BuildLog; imageId: string; durationMs: number }
@@ -18,6 +20,8 @@ export interface BuildOptions {
   timeoutMs: number;
   network?: string;
   signal?: AbortSignal;
+  /** Steps started and base image download, as BuildKit reports them (progress output). */
+  onProgress?: (event: BuildProgressEvent) => void;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface BuildOptions {
  * the image lands in that engine's image store whatever builder `docker buildx use` chose;
  * `--load` keeps that true for any driver. `rawjson` progress is BuildKit's own status stream.
  */
-export function buildArgs(options: Omit<BuildOptions, 'timeoutMs' | 'signal'>, builder = 'default'): string[] {
+export function buildArgs(options: Omit<BuildOptions, 'timeoutMs' | 'signal' | 'onProgress'>, builder = 'default'): string[] {
   return [
     'buildx', 'build',
     '--builder', builder,
@@ -67,7 +71,7 @@ export async function buildImage(docker: Docker, options: BuildOptions): Promise
     // buildx cancels the build when it gets SIGTERM; a CLI that does not exit is killed.
     forceKillAfterDelay: 10_000,
   });
-  const reader = progressReader(log);
+  const reader = progressReader(log, options.onProgress ? buildProgress(options.onProgress) : undefined);
   subprocess.stderr?.setEncoding('utf8');
   subprocess.stderr?.on('data', (chunk: string) => reader.write(chunk));
   const result = await subprocess;

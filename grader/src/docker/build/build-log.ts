@@ -51,8 +51,11 @@ interface Vertex {
   error?: string;
 }
 
-interface SolveStatus {
+/** One object of BuildKit's rawjson progress. */
+export interface SolveStatus {
   vertexes?: Vertex[];
+  /** Progress inside a vertex (a layer being downloaded or extracted): bytes `current` of `total`. */
+  statuses?: Array<{ id?: string; vertex?: string; name?: string; total?: number; current?: number; completed?: string }>;
   logs?: Array<{ vertex?: string; data?: string }>;
 }
 
@@ -158,9 +161,10 @@ const MAX_OBJECT_CHARS = 1024 * 1024;
 
 /**
  * Splits the CLI's stderr into rawjson objects (an indented object opens with `{` and closes with `}`
- * alone on a line) and plain lines, holding at most one object in memory.
+ * alone on a line) and plain lines, holding at most one object in memory. `onStatus` sees each object
+ * (progress output).
  */
-export function progressReader(log: BuildLog): { write: (chunk: string) => void; end: () => void } {
+export function progressReader(log: BuildLog, onStatus?: (status: SolveStatus) => void): { write: (chunk: string) => void; end: () => void } {
   let pending = '';
   let object: string[] | undefined;
   let objectChars = 0;
@@ -179,7 +183,9 @@ export function progressReader(log: BuildLog): { write: (chunk: string) => void;
       if (object && !skipping) {
         object.push('}');
         try {
-          addSolveStatus(log, JSON.parse(object.join('\n')) as SolveStatus);
+          const status = JSON.parse(object.join('\n')) as SolveStatus;
+          addSolveStatus(log, status);
+          onStatus?.(status);
         } catch {
           // A cut object: ignored.
         }
