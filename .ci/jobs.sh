@@ -14,7 +14,7 @@
 CI_LOG_DIR=${CI_LOG_DIR:-selftest/.out/ci}
 declare -A JOB_PID=() JOB_START=() JOB_LOG=() JOB_SECONDS=()
 
-job_slug() { printf '%s' "$1" | tr -c 'a-zA-Z0-9.\n' '-' | tr -s '-'; }
+job_slug() { printf '%s' "$1" | tr -c 'a-zA-Z0-9.\n' '-' | tr -s '-' | sed 's/-$//'; }
 
 job_start() {
   local name=$1
@@ -23,9 +23,12 @@ job_start() {
   local log
   log="$CI_LOG_DIR/$(job_slug "$name").log"
   # setsid: the job leads its own process group, so that jobs_kill ends it with its children.
-  setsid "$@" >"$log" 2>&1 </dev/null &
+  # The job writes the time it ended (epoch seconds) beside its log: its duration is its own, not
+  # the time until it is joined.
+  rm -f "$log.end"
+  setsid bash -c '"$@"; rc=$?; date +%s >"$0"; exit "$rc"' "$log.end" "$@" >"$log" 2>&1 </dev/null &
   JOB_PID[$name]=$!
-  JOB_START[$name]=$SECONDS
+  JOB_START[$name]=$(date +%s)
   JOB_LOG[$name]=$log
   printf '   started in the background: %s (log %s)\n' "$name" "$log"
 }
@@ -35,7 +38,9 @@ job_wait() {
   [ -n "${JOB_PID[$name]:-}" ] || { echo "jobs: no job named '$name'" >&2; return 2; }
   wait "${JOB_PID[$name]}" || rc=$?
   unset "JOB_PID[$name]"
-  JOB_SECONDS[$name]=$((SECONDS - JOB_START[$name]))
+  local end
+  end=$(cat "${JOB_LOG[$name]}.end" 2>/dev/null || date +%s)
+  JOB_SECONDS[$name]=$((end - JOB_START[$name]))
   printf '\n-- %s: %s in %s s --\n' "$name" "$([ "$rc" -eq 0 ] && echo done || echo "FAILED (exit $rc)")" "${JOB_SECONDS[$name]}"
   cat "${JOB_LOG[$name]}"
   return "$rc"
