@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { RotatedSequencer } from './support/sequencer.ts';
 
 /**
  * Suites that only read files (unit tests next to the grader's code, the architecture and
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * them while engines and stand-in images are still being provisioned. A test that needs an engine
  * belongs in a folder of ENGINE_SUITES.
  */
-export const FILE_SUITES = ['grader/**/*.test.ts', '.ci/**/*.test.ts', 'selftest/architecture/**/*.test.ts', 'selftest/repository/**/*.test.ts', 'selftest/hardening/fuzz.test.ts'];
+export const FILE_SUITES = ['grader/**/*.test.ts', '.ci/**/*.test.ts', 'selftest/support/**/*.test.ts', 'selftest/architecture/**/*.test.ts', 'selftest/repository/**/*.test.ts', 'selftest/hardening/fuzz.test.ts'];
 /** Suites that grade real submission folders on a real engine (the Docker resource check wraps them). */
 export const ENGINE_SUITES = ['selftest/e2e/**/*.test.ts', 'selftest/corpus/**/*.test.ts', 'selftest/hardening/**/*.test.ts'];
 
@@ -23,6 +24,8 @@ export default defineConfig({
     env: { DOCKER_LAB_BUILD_NETWORK: 'none' },
     hookTimeout: 600_000,
     reporters: ['default'],
+    // DOCKER_LAB_SELFTEST_START=K/N: where a CI pass starts in its list of files (support/sequencer.ts).
+    sequence: { sequencer: RotatedSequencer },
     projects: [
       { extends: true, test: { name: 'files', include: FILE_SUITES } },
       { extends: true, test: { name: 'engine', include: ENGINE_SUITES, exclude: FILE_SUITES, globalSetup: ['selftest/support/global-setup.ts'] } },
