@@ -26,7 +26,7 @@ job_start() {
   # The job writes the time it ended (epoch seconds) beside its log: its duration is its own, not
   # the time until it is joined.
   rm -f "$log.end"
-  setsid bash -c '"$@"; rc=$?; date +%s >"$0"; exit "$rc"' "$log.end" "$@" >"$log" 2>&1 </dev/null &
+  setsid bash -c 'end=$1; shift; "$@"; rc=$?; date +%s >"$end"; exit "$rc"' "$name" "$log.end" "$@" >"$log" 2>&1 </dev/null &
   JOB_PID[$name]=$!
   JOB_START[$name]=$(date +%s)
   JOB_LOG[$name]=$log
@@ -36,6 +36,15 @@ job_start() {
 job_wait() {
   local name=$1 rc=0
   [ -n "${JOB_PID[$name]:-}" ] || { echo "jobs: no job named '$name'" >&2; return 2; }
+  # While it runs, a line every CI_HEARTBEAT_SECONDS (default 120) names the steps still running.
+  local beat=${CI_HEARTBEAT_SECONDS:-120} next=$((SECONDS + ${CI_HEARTBEAT_SECONDS:-120}))
+  while [ ! -f "${JOB_LOG[$name]}.end" ] && job_group_alive "${JOB_PID[$name]}"; do
+    if [ "$SECONDS" -ge "$next" ]; then
+      printf '   ... %s: still running: %s\n' "$(date +%T)" "$(jobs_running)"
+      next=$((SECONDS + beat))
+    fi
+    sleep 1 # poll interval; the step itself is bounded by its own deadlines
+  done
   wait "${JOB_PID[$name]}" || rc=$?
   unset "JOB_PID[$name]"
   local end
@@ -47,6 +56,18 @@ job_wait() {
 }
 
 job_seconds() { echo "${JOB_SECONDS[$1]:-0}"; }
+
+# The steps not yet joined, each with its time so far: "name (N s), ...".
+jobs_running() {
+  local name now out=()
+  now=$(date +%s)
+  for name in "${!JOB_PID[@]}"; do
+    [ -f "${JOB_LOG[$name]}.end" ] || out+=("$name ($((now - JOB_START[$name])) s)")
+  done
+  local joined
+  joined=$(printf '%s, ' "${out[@]}")
+  echo "${joined%, }"
+}
 
 # Whether a process of group PGID other than a zombie is still there.
 job_group_alive() { ps -e -o pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'; }
