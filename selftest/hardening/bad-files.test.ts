@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CriterionId } from '../../grader/src/model/criteria.ts';
 import type { GradeReport } from '../../grader/src/model/result.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
-import { RUN_LABEL } from '../../grader/src/docker/labels.ts';
+import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { grade } from '../../grader/src/run/grade.ts';
 import { reference, referenceReport } from '../corpus/sources.ts';
 import { makeSubmission, type Overlay } from '../support/submission.ts';
@@ -144,8 +144,10 @@ describe('static grading of bad files: a verdict in bounded time and memory', { 
 const engine = await probeEngine();
 
 describe.skipIf(engine.state !== 'ready')('dynamic: nothing from outside the repository is built', { timeout: 240_000 }, () => {
+  // Images of this process's runs only: CI's other passes grade on this engine at the same time
+  // (their engine-context test, .ci/run).
   async function imagesOfRuns(): Promise<string[]> {
-    const { stdout } = await execa('docker', ['image', 'ls', '-q', '--filter', `label=${RUN_LABEL}`], { stdin: 'ignore' });
+    const { stdout } = await execa('docker', ['image', 'ls', '-q', '--filter', `label=${PID_LABEL}=${process.pid}`], { stdin: 'ignore' });
     return stdout.split('\n').filter(Boolean);
   }
 
