@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { connectDocker, probeEngine } from '../engine.ts';
-import { newRunIdentity } from '../labels.ts';
-import { ComposeStack } from './stack.ts';
+import { connectDocker, probeEngine } from '../../grader/src/docker/engine.ts';
+import { newRunIdentity } from '../../grader/src/docker/labels.ts';
+import { ComposeStack } from '../../grader/src/docker/compose/stack.ts';
 
 const engineReady = (await probeEngine()).state === 'ready';
 
