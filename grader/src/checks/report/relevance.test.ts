@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadFrench } from '../../text/french.ts';
 import { QUESTIONS, QUESTION_BY_ID, type Question } from '../../lab/questions.ts';
 import { NOTIONS } from '../../lab/notions.ts';
 import { judgeAnswer } from './answers.ts';
@@ -7,6 +8,11 @@ import { parseReport } from './source/sections.ts';
 import { CORRECT_ANSWERS, FILLER_ANSWERS } from './testing.ts';
 import { notionsTouched, notionText } from './relevance.ts';
 import { judgeSubstance } from './ex8.ts';
+
+// The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
+beforeAll(async () => {
+  await loadFrench();
+});
 
 const MIN = 12;
 const EXPLANATIONS = QUESTIONS.filter((q) => q.type === 'explication');
