@@ -114,23 +114,25 @@ export interface Unanswered {
   reason: string;
 }
 
-/** Grades one group: the share of its counted questions that are answered, with `extra` rules per question. */
-export async function gradeGroup(
-  ctx: StaticContext,
-  group: ReportGroupId,
-  extra: (question: Question, answer: Answer, minWords: number) => Verdict = () => ANSWERED,
-  hint = '',
-): Promise<Finding> {
+/** Extra rules of a group on top of judgeAnswer (report.ex8: substance). */
+export type ExtraRule = (question: Question, answer: Answer, minWords: number) => Verdict;
+
+/** One counted question of a group and its verdict. */
+export interface QuestionVerdict {
+  question: Question;
+  /** The heading's line, when the question has a section. */
+  line?: number;
+  answer?: Answer;
+  verdict: Verdict;
+}
+
+/** Every counted question of a group with its verdict, or why the report cannot be read (French). */
+export async function judgeGroup(ctx: StaticContext, group: ReportGroupId, extra: ExtraRule = () => ANSWERED): Promise<QuestionVerdict[] | string> {
   const report: LoadedReport = await ctx.load(reportLoader);
-  const questions = groupQuestions(group);
-  if (report.state !== 'ok') {
-    return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${report.message}` };
-  }
+  if (report.state !== 'ok') return report.message;
   const minWords = ctx.settings.minAnswerWords;
   const reused = await ctx.load(reuseLoader);
-  const missing: Unanswered[] = [];
-  const review: ReviewItem[] = [];
-  for (const question of questions) {
+  return groupQuestions(group).map((question) => {
     const section = report.sections.get(question.id);
     // A reused answer counts for the first question it answers only, whatever it would be worth here.
     const reuse = reused.get(question.id);
@@ -140,8 +142,23 @@ export async function gradeGroup(
       verdict = extra(question, section.answer, minWords);
       if (verdict.answered && doubt && !verdict.review) verdict = { answered: true, review: doubt };
     }
-    if (!verdict.answered) missing.push({ question, line: section?.line, reason: verdict.reason });
-    else if (verdict.review && section) review.push({ question: question.id, answer: shorten(section.answer.text), reason: verdict.review });
+    return { question, verdict, ...(section ? { line: section.line, answer: section.answer } : {}) };
+  });
+}
+
+/** Grades one group: the share of its counted questions that are answered, with `extra` rules per question. */
+export async function gradeGroup(ctx: StaticContext, group: ReportGroupId, extra?: ExtraRule, hint = ''): Promise<Finding> {
+  const verdicts = await judgeGroup(ctx, group, extra);
+  if (typeof verdicts === 'string') {
+    return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${verdicts}` };
+  }
+  const questions = verdicts.map((v) => v.question);
+  const minWords = ctx.settings.minAnswerWords;
+  const missing: Unanswered[] = [];
+  const review: ReviewItem[] = [];
+  for (const { question, line, answer, verdict } of verdicts) {
+    if (!verdict.answered) missing.push({ question, line, reason: verdict.reason });
+    else if (verdict.review && answer) review.push({ question: question.id, answer: shorten(answer.text), reason: verdict.review });
   }
   const reviewed = review.length > 0 ? { review } : {};
   if (missing.length === 0) return { status: 'pass', message: '', fraction: 1, ...reviewed };

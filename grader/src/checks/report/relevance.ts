@@ -145,11 +145,11 @@ export function judgeRelevance(question: Question, answer: Answer): Relevance {
   const scores = questionScores(stems);
   const own = scores.find((s) => s.id === question.id)?.score ?? 0;
   const best = scores.find((s) => s.id !== question.id && s.score >= OTHER_MIN && s.score >= 2 * own + OTHER_MIN);
-  if (best && !touched) {
+  if (best) {
     return { answered: false, reason: `hors sujet : la réponse semble répondre à la question ${best.id}, pas à celle-ci (${entry.about})` };
   }
   if (touched || own > 0) {
-    return best ? { answered: true, review: `ressemble davantage à une réponse à ${best.id}` } : { answered: true };
+    return { answered: true };
   }
   return { answered: true, review: 'aucun mot propre à la question : réponse gardée, à relire' };
 }
