@@ -10,6 +10,7 @@ import { REPORT_GROUPS, type ReportGroupId } from '../../lab/questions.ts';
 import type { StaticContext } from '../check.ts';
 import { judgeGroup, type QuestionVerdict } from './answers.ts';
 import { judgeSubstance } from './ex8.ts';
+import { notionsTouched } from './relevance.ts';
 import { criterion as encoding } from './encoding.ts';
 import { withContext } from './testing.ts';
 
@@ -62,6 +63,15 @@ describe.skipIf(!existsSync(DIR))('real reports of this lab against a TA’s ver
     expect(reviewed.length, reviewed.join('\n')).toBeLessThanOrEqual(2);
     const reference = await withContext(allVerdicts);
     expect(reference.filter((v) => !v.verdict.answered || v.verdict.review)).toEqual([]);
+  });
+
+  it('counts at least the aspects (8.a) and advantages (8.b) the TA counted in csc8613-tp1-b.md', async () => {
+    const verdicts = await gradeText(readFileSync(join(DIR, 'csc8613-tp1-b.md')));
+    for (const [id, key] of [['8.a', '8.a-aspects'], ['8.b', '8.b-advantages']] as const) {
+      const { question, answer } = verdicts.find((v) => v.question.id === id)!;
+      const counted = (ta['csc8613-tp1-b.md']![key] as string[]).length;
+      expect(notionsTouched(question, answer!.text).length, id).toBeGreaterThanOrEqual(counted);
+    }
   });
 
   it('repairs a report whose accents were broken (Mac Roman, Latin-1) before judging it, and still advises', async () => {

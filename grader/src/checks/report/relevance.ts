@@ -146,7 +146,10 @@ export function judgeRelevance(question: Question, answer: Answer): Relevance {
   const own = scores.find((s) => s.id === question.id)?.score ?? 0;
   const best = scores.find((s) => s.id !== question.id && s.score >= OTHER_MIN && s.score >= 2 * own + OTHER_MIN);
   if (best) {
-    return { answered: false, reason: `hors sujet : la réponse semble répondre à la question ${best.id}, pas à celle-ci (${entry.about})` };
+    return {
+      answered: false,
+      reason: `hors sujet : la réponse semble répondre à la question ${best.id} ; placez-la sous ${best.id} et répondez ici sur ${entry.about}`,
+    };
   }
   if (touched || own > 0) {
     return { answered: true };
