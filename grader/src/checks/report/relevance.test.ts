@@ -116,7 +116,7 @@ describe('relevance: adversarial answers earn nothing', () => {
   it('keyword stuffing: a bag of the question’s own vocabulary, no sentence', () => {
     for (const q of EXPLANATIONS) {
       const bag = VOCABULARY[q.id]!.split(' ').slice(0, 14);
-      for (const body of [bag.join(' '), bag.join(', '), bag.map((w) => `- ${w}`).join('\n')]) {
+      for (const body of [bag.join(' '), bag.join(', '), bag.map((w) => `- ${w}`).join('\n'), `Réponse : ${bag.join(' ')}`]) {
         expect(judge(q, body), `${q.id}: ${body}`).toMatchObject({ answered: false, reason: expect.stringContaining('mots-clés') });
       }
     }
@@ -125,6 +125,8 @@ describe('relevance: adversarial answers earn nothing', () => {
   it('keeps a terse `label : value` answer, which is not stuffing', () => {
     const q = QUESTION_BY_ID.get('6.c')!;
     expect(judge(q, 'Hostname : db\nPort : 5432\nUtilisateur / mot de passe : demo / demo\nNom de la base : demo')).toEqual({ answered: true });
+    const p = QUESTION_BY_ID.get('6.a')!;
+    expect(judge(p, 'exec : exécute une commande dans un conteneur déjà lancé\ndb : nom du service cible\n-U demo : utilisateur\n-d demo : base')).toEqual({ answered: true });
   });
 
   it('answers moved under other questions (the reference’s, each five questions on) are off topic', async () => {

@@ -113,12 +113,16 @@ export function questionScores(stems: ReadonlySet<string>): { id: string; score:
   return scores.sort((a, b) => b.score - a.score);
 }
 
-/** Whether the answer is words without a sentence: many words, almost no stop words, no `label : value` lines. */
+// A `label : value` part (line, or item between `;` and `,`) with a short value (`Port : 5432`, `-U demo : l'utilisateur`): terse, not stuffing.
+const LABEL_VALUE = /^[^:=\n]{1,40}[:=]\s*(?:\S+\s*){1,6}$/;
+
+/** Whether the answer is words without a sentence: many words, almost no stop words, not `label : value` parts. */
 export function isWordList(text: string): boolean {
   const fr = french();
   const words = fr.words(text).filter((w) => !/^\d+$/.test(w));
   if (words.length < STUFFING_MIN_WORDS) return false;
-  if (/\S\s*[:=]\s*\S/.test(text)) return false;
+  const parts = text.split(/\n|;|,\s/).map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.filter((part) => LABEL_VALUE.test(part)).length >= parts.length / 2) return false;
   return words.filter((w) => fr.isStopWord(w)).length < SENTENCE_STOP_SHARE * words.length;
 }
 
