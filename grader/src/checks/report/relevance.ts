@@ -113,7 +113,8 @@ export function questionScores(stems: ReadonlySet<string>): { id: string; score:
   return scores.sort((a, b) => b.score - a.score);
 }
 
-// A `label : value` part (line, or item between `;` and `,`) with a short value (`Port : 5432`, `-U demo : l'utilisateur`): terse, not stuffing.
+// A `label : value` part (a line, or an item between `;` or `,`) with a short value (`Port : 5432`,
+// `-U demo : l'utilisateur`): terse, not stuffing.
 const LABEL_VALUE = /^[^:=\n]{1,40}[:=]\s*(?:\S+\s*){1,6}$/;
 
 /** Whether the answer is words without a sentence: many words, almost no stop words, not `label : value` parts. */
@@ -142,21 +143,21 @@ export function judgeRelevance(question: Question, answer: Answer): Relevance {
   if (isWordList(answer.text)) {
     return { answered: false, reason: 'une liste de mots-clés, sans phrase : expliquez avec vos propres phrases' };
   }
-  const folded = withoutEcho(question, text);
-  const stems = evidence(question, folded);
+  const stems = evidence(question, withoutEcho(question, text));
   const touched = notionsTouched(question, text).length > 0;
   if (stems.size < MIN_EVIDENCE && !touched) return offTopic;
-  const scores = questionScores(stems);
-  const own = scores.find((s) => s.id === question.id)?.score ?? 0;
-  const best = scores.find((s) => s.id !== question.id && s.score >= OTHER_MIN && s.score >= 2 * own + OTHER_MIN);
+  // Whether the answer is another question's is read in the student's prose only, not in pasted output.
+  const prose = entry.observed ? evidence(question, withoutEcho(question, answer.text)) : stems;
+  const scores = questionScores(prose);
+  const ownProse = scores.find((s) => s.id === question.id)?.score ?? 0;
+  const best = scores.find((s) => s.id !== question.id && s.score >= OTHER_MIN && s.score >= 2 * ownProse + OTHER_MIN);
   if (best) {
     return {
       answered: false,
       reason: `hors sujet : la réponse semble répondre à la question ${best.id} ; placez-la sous ${best.id} et répondez ici sur ${entry.about}`,
     };
   }
-  if (touched || own > 0) {
-    return { answered: true };
-  }
+  const own = entry.observed ? questionScores(stems).find((s) => s.id === question.id)?.score ?? 0 : ownProse;
+  if (touched || own > 0) return { answered: true };
   return { answered: true, review: 'aucun mot propre à la question : réponse gardée, à relire' };
 }
