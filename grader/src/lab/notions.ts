@@ -10,6 +10,8 @@
 export interface Notion {
   name: string;
   pattern: RegExp;
+  /** Seed words, matched by stem (Snowball French) besides the pattern: synonyms and inflections. */
+  words?: string;
 }
 
 export interface QuestionNotions {
@@ -47,15 +49,16 @@ const STATUS: Notion = { name: 'status column', pattern: /\bstatuts?\b|\bstatus\
 
 /** Why a notebook is not a deployment (8.a); report.ex8 wants two of them. */
 export const NOTEBOOK_ASPECTS: Notion[] = [
-  { name: 'reproductibilité', pattern: /\breprodu/ },
-  { name: 'environnement et dépendances', pattern: /\benvironn|\benvironment|\bdependan|\bdependenc|\bversions? (?:de|des|of)|\bversions? (?:python|des? librair)|\blibrair|\bbibliothe|\blibrar|\brequirements|\bpip install|\bpackages?\b|\bpaquets?\b/ },
-  { name: 'automatisation', pattern: /\bautomati|\bci\b(?!-)|\bcd\b(?!-)|\bpipeline|\ba la main\b|\bmanuel|\bmanual|\bby hand|\bcliqu|\bclick|\brun all\b/ },
-  { name: 'état caché et ordre des cellules', pattern: /\bcellules?\b|\bcells?\b|ordre d execution|execution order|\bn importe quel ordre|\bany order|etat cache|hidden state|\betat (?:du noyau|interne|global|de la memoire)|\bkernel state|\bnoyau\b|\bkernel\b/ },
-  { name: 'service et API', pattern: /\bapi\b|\bendpoint|\bhttp\b|\brequetes?\b|\brequests?\b|\bserveur|\bserver|\bexpose|\bservir|\bserve\b|\b\/health\b/ },
-  { name: 'montée en charge', pattern: /\bscal|montee en charge|\bmonter en charge|\bload\b|\breplica|\bconcurren|plusieurs utilisateurs|many users|\bmultiple users|\bsimultan/ },
-  { name: 'supervision et logs', pattern: /\bmonitor|\bsurveill|\blogs?\b|\bjournaux|\bobservab|\bredemarr|\brestart|\bhealthcheck|\bsante\b|\bhealth\b|\bsupervis/ },
-  { name: 'sécurité', pattern: /\bsecuri|\bsecrets?\b|mot de passe|password/ },
-  { name: 'tests et versionnement', pattern: /\btests?\b|\bgit\b|\bversionn|\brevue de code|\bcode review|\bdiffs?\b/ },
+  { name: 'reproductibilité', pattern: /\breprodu/, words: 'reproductibilité reproduire reproductible' },
+  { name: 'environnement et dépendances', pattern: /\benvironn|\benvironment|\bdependan|\bdependenc|\bversions? (?:de|des|of)|\bversions? (?:python|des? librair)|\blibrair|\bbibliothe|\blibrar|\brequirements|\bpip install|\bpackages?\b|\bpaquets?\b/, words: 'environnement dépendances bibliothèques librairies isolé' },
+  { name: 'automatisation', pattern: /\bautomati|\bci\b(?!-)|\bcd\b(?!-)|\bpipeline|\ba la main\b|\bmanuel|\bmanual|\bby hand|\bcliqu|\bclick|\brun all\b/, words: 'automatisation automatique automatiser manuellement déploiement déployer' },
+  { name: 'état caché et ordre des cellules', pattern: /\bcellules?\b|\bcells?\b|ordre d execution|execution order|\bn importe quel ordre|\bany order|etat cache|hidden state|\betat (?:du noyau|interne|global|de la memoire)|\bkernel state|\bnoyau\b|\bkernel\b/, words: 'cellules ordre linéaire' },
+  { name: 'service et API', pattern: /\bapi\b|\bendpoint|\bhttp\b|\brequetes?\b|\brequests?\b|\bserveur|\bserver|\bexpose|\bservir|\bserve\b|\b\/health\b|\bservice web\b|\bweb service/, words: 'serveur exposer requêtes' },
+  { name: 'montée en charge', pattern: /\bscal|montee en charge|\bmonter en charge|\bload\b|\breplica|\bconcurren|plusieurs utilisateurs|many users|\bmultiple users|\bsimultan/, words: 'scalabilité charge' },
+  { name: 'supervision et logs', pattern: /\bmonitor|\bsurveill|\blogs?\b|\bjournaux|\bobservab|\bredemarr|\brestart|\bhealthcheck|\bsante\b|\bhealth\b|\bsupervis/, words: 'surveillance supervision journalisation' },
+  { name: 'sécurité', pattern: /\bsecuri|\bsecrets?\b|mot de passe|password/, words: 'sécurité secrets' },
+  { name: 'tests et versionnement', pattern: /\btests?\b|\bgit\b|\bversionn|\brevue de code|\bcode review|\bdiffs?\b|\bgestion (?:des|de) versions?/, words: 'versionnement versions' },
+  { name: 'services associés (base de données…)', pattern: /\bbdd\b|\bbase de donnees|\bdatabase|\bpostgres|\bservices? associes?|\bautres services|\bother services/, words: 'bdd postgresql' },
 ];
 
 /** Advantages of Compose seen in the lab (8.b); report.ex8 wants one of them. */

@@ -62,6 +62,7 @@ export function scoreFinding(rubric: Rubric, id: CriterionId, { finding, duratio
   if (finding.file) result.file = finding.file;
   if (finding.line) result.line = finding.line;
   if (finding.excerpt) result.excerpt = finding.excerpt;
+  if (finding.review && finding.review.length > 0) result.review = finding.review;
   return result;
 }
 

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadFrench } from '../../text/french.ts';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
 import { hasCaptureEvidence, judgeAnswer } from './answers.ts';
 import type { Answer } from './source/answer.ts';
 import { parseReport } from './source/sections.ts';
+
+// The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
+beforeAll(async () => {
+  await loadFrench();
+});
 
 const MIN = 12;
 

@@ -1,7 +1,7 @@
 // When is a question "answered"? Shared by the proportional report criteria (report.ex*) and
 // report.screenshots. Spec §5: the student's own words of reasonable length under the question —
 // not the placeholder, not the question's wording copied back, not filler; French or English.
-import type { Finding } from '../../model/result.ts';
+import type { Finding, ReviewItem } from '../../model/result.ts';
 import type { StaticContext } from '../check.ts';
 import { groupQuestions, type Question, type ReportGroupId } from '../../lab/questions.ts';
 import { judgeRelevance } from './relevance.ts';
@@ -11,7 +11,8 @@ import type { Answer } from './source/answer.ts';
 import { REPORT_FILE } from './source/file.ts';
 import { foldText, questionWords, wordsOf } from './source/words.ts';
 
-export type Verdict = { answered: true } | { answered: false; reason: string };
+/** `review`: answered, but on weak evidence (French, for the instructor): the answer keeps its points and is listed for review. */
+export type Verdict = { answered: true; review?: string } | { answered: false; reason: string };
 
 const ANSWERED: Verdict = { answered: true };
 const ACTION_MIN_WORDS = 3;
@@ -99,36 +100,68 @@ export function judgeAnswer(question: Question, answer: Answer | undefined, minW
   }
 }
 
+/** Characters of an answer shown on the review list. */
+const REVIEW_CHARS = 600;
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > REVIEW_CHARS ? `${flat.slice(0, REVIEW_CHARS)}…` : flat;
+}
+
 export interface Unanswered {
   question: Question;
   line?: number;
   reason: string;
 }
 
-/** Grades one group: the share of its counted questions that are answered, with `extra` rules per question. */
-export async function gradeGroup(
-  ctx: StaticContext,
-  group: ReportGroupId,
-  extra: (question: Question, answer: Answer, minWords: number) => Verdict = () => ANSWERED,
-  hint = '',
-): Promise<Finding> {
+/** Extra rules of a group on top of judgeAnswer (report.ex8: substance). */
+export type ExtraRule = (question: Question, answer: Answer, minWords: number) => Verdict;
+
+/** One counted question of a group and its verdict. */
+export interface QuestionVerdict {
+  question: Question;
+  /** The heading's line, when the question has a section. */
+  line?: number;
+  answer?: Answer;
+  verdict: Verdict;
+}
+
+/** Every counted question of a group with its verdict, or why the report cannot be read (French). */
+export async function judgeGroup(ctx: StaticContext, group: ReportGroupId, extra: ExtraRule = () => ANSWERED): Promise<QuestionVerdict[] | string> {
   const report: LoadedReport = await ctx.load(reportLoader);
-  const questions = groupQuestions(group);
-  if (report.state !== 'ok') {
-    return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${report.message}` };
-  }
+  if (report.state !== 'ok') return report.message;
   const minWords = ctx.settings.minAnswerWords;
   const reused = await ctx.load(reuseLoader);
-  const missing: Unanswered[] = [];
-  for (const question of questions) {
+  return groupQuestions(group).map((question) => {
     const section = report.sections.get(question.id);
     // A reused answer counts for the first question it answers only, whatever it would be worth here.
     const reuse = reused.get(question.id);
     let verdict: Verdict = reuse ? { answered: false, reason: reuseReason(reuse) } : judgeAnswer(question, section?.answer, minWords);
-    if (verdict.answered && section) verdict = extra(question, section.answer, minWords);
-    if (!verdict.answered) missing.push({ question, line: section?.line, reason: verdict.reason });
+    if (verdict.answered && section) {
+      const doubt = verdict.review;
+      verdict = extra(question, section.answer, minWords);
+      if (verdict.answered && doubt && !verdict.review) verdict = { answered: true, review: doubt };
+    }
+    return { question, verdict, ...(section ? { line: section.line, answer: section.answer } : {}) };
+  });
+}
+
+/** Grades one group: the share of its counted questions that are answered, with `extra` rules per question. */
+export async function gradeGroup(ctx: StaticContext, group: ReportGroupId, extra?: ExtraRule, hint = ''): Promise<Finding> {
+  const verdicts = await judgeGroup(ctx, group, extra);
+  if (typeof verdicts === 'string') {
+    return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${verdicts}` };
   }
-  if (missing.length === 0) return { status: 'pass', message: '', fraction: 1 };
+  const questions = verdicts.map((v) => v.question);
+  const minWords = ctx.settings.minAnswerWords;
+  const missing: Unanswered[] = [];
+  const review: ReviewItem[] = [];
+  for (const { question, line, answer, verdict } of verdicts) {
+    if (!verdict.answered) missing.push({ question, line, reason: verdict.reason });
+    else if (verdict.review && answer) review.push({ question: question.id, answer: shorten(answer.text), reason: verdict.review });
+  }
+  const reviewed = review.length > 0 ? { review } : {};
+  if (missing.length === 0) return { status: 'pass', message: '', fraction: 1, ...reviewed };
   const answered = questions.length - missing.length;
   const byReason = new Map<string, string[]>();
   for (const m of missing) {
@@ -143,6 +176,7 @@ export async function gradeGroup(
     fraction: answered / questions.length,
     file: REPORT_FILE,
     ...(first ? { line: first } : {}),
+    ...reviewed,
     message:
       `${answered}/${questions.length} questions répondues. À reprendre : ${list}. ` +
       (hint ||

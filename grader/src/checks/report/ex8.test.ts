@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { loadFrench } from '../../text/french.ts';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
 import { QUESTION_BY_ID } from '../../lab/questions.ts';
 import { criterion as check, judgeSubstance } from './ex8.ts';
 import { parseReport } from './source/sections.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
+
+// The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
+beforeAll(async () => {
+  await loadFrench();
+});
 
 function substance(id: string, body: string) {
   const answer = parseReport(`### ${id}\n\n${body}\n`).sections.get(id)!.answer;

@@ -7,13 +7,10 @@ import type { AnswerPrint } from '../../model/result.ts';
 import { fingerprint } from '../../similarity/fingerprint.ts';
 import type { Answer } from './source/answer.ts';
 import { questionWords, wordsOf } from './source/words.ts';
+import { TERMINAL_LINE } from './source/fenced-prose.ts';
 
 /** Characters of an answer considered (a real answer is far shorter). */
 const MAX_CHARS = 8_000;
-
-// A line of a terminal session or of a log pasted as prose: a shell or psql prompt, a Compose log
-// prefix, a log level, a traceback frame, a table header of docker ps.
-const TERMINAL_LINE = /^\s*(?:\$ |# |\/\w* # |\w+=[#>] |PS [A-Z]:|[\w.-]+@[\w.-]+[:$]|[\w-]+-\d+\s+\||(?:INFO|ERROR|WARNING|DEBUG):|Traceback|File "|CONTAINER ID|NAME\s+IMAGE|REPOSITORY\s+TAG)/;
 
 // Filler words that may pad an echo of the question without adding content.
 const ECHO_PADDING = new Set(['le', 'la', 'les', 'l', 'de', 'du', 'des', 'd', 'un', 'une', 'et', 'a', 'on', 'je', 'j', 'ai', 'the', 'a', 'and', 'of', 'to', 'i']);

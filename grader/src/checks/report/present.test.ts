@@ -25,6 +25,14 @@ describe('report.present', () => {
     expect(finding.message).toMatch(/Titres en double : 2\.b \(lignes \d+, \d+\)/);
   });
 
+  it('advises restoring the template heading of an answer found by the question’s wording, without failing', async () => {
+    const report = REFERENCE_REPORT.replace(/^### 8\.b .*$/m, '### Pourquoi Docker Compose est essentiel dès qu’il y a plusieurs services ?');
+    const [present, reflection] = await gradeWith([check, ex8], { 'REPORT.md': report });
+    expect(present).toMatchObject({ status: 'pass', message: expect.stringMatching(/Conseil : 8\.b \(ligne \d+\) a été retrouvée grâce à l'intitulé/) });
+    expect(present!.message).toContain('### 8.b — Pourquoi Docker Compose');
+    expect(reflection).toMatchObject({ status: 'pass', fraction: 1 });
+  });
+
   it('fails when REPORT.md is missing or binary', async () => {
     expect((await gradeWith([check], { 'REPORT.md': null }))[0]).toMatchObject({ status: 'fail', message: expect.stringContaining('introuvable') });
     expect(await gradeReport(check, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 0]))).toMatchObject({ status: 'fail', message: expect.stringContaining('pas un fichier texte') });

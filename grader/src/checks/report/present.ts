@@ -3,6 +3,7 @@ import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
 import { QUESTIONS } from '../../lab/questions.ts';
 import { reportLoader } from './load-report.ts';
+import type { QuestionSection } from './source/sections.ts';
 import { ENCODING_NAMES, isUtf8, REPORT_FILE, type ReportEncoding } from './source/file.ts';
 
 /** How to re-save the report as UTF-8, for a report in another encoding. */
@@ -11,6 +12,15 @@ export function resaveAdvice(encoding: ReportEncoding): string {
     `REPORT.md est enregistré en ${ENCODING_NAMES[encoding]}, pas en UTF-8 : GitHub risque d'afficher mal les accents. ` +
     `Dans VS Code, cliquez sur « ${encoding.startsWith('utf-16') ? 'UTF-16' : 'Windows 1252'} » dans la barre du bas, choisissez « Enregistrer avec l'encodage » puis « UTF-8 », et poussez à nouveau.`
   );
+}
+
+/** Advice for headings found by the question's wording: the answer counts, the template's heading should come back. */
+function byWordingAdvice(sections: ReadonlyMap<string, QuestionSection>): string {
+  const found = [...sections.values()].filter((section) => section.byWording);
+  if (found.length === 0) return '';
+  const list = found.map((s) => `${s.question.id} (ligne ${s.line})`).join(', ');
+  const first = found[0]!.question;
+  return `Conseil : ${list} ${found.length > 1 ? 'ont été retrouvées' : 'a été retrouvée'} grâce à l'intitulé de la question, sans son numéro ; la réponse compte. Remettez le titre du modèle (par exemple « ### ${first.id} — ${first.title} ») pour que le correcteur la retrouve à coup sûr.`;
 }
 
 export const criterion: StaticCriterion = {
@@ -33,7 +43,9 @@ export const criterion: StaticCriterion = {
       line = [...report.duplicates.values()][0]![1];
       problems.push(`Titres en double : ${list.join(', ')}. Gardez un seul titre par question et regroupez la réponse dessous.`);
     }
-    if (problems.length === 0) return pass();
+    const advice = byWordingAdvice(report.sections);
+    if (problems.length === 0) return pass(advice);
+    if (advice) problems.push(advice);
     return fail(problems.join(' '), { file: REPORT_FILE, ...(line ? { line } : {}) });
   },
 };

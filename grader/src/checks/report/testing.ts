@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSubmission, REFERENCE_DIR, TEMPLATE_DIR, type Overlay } from '../../submission/testing.ts';
-import { createStaticContext } from '../check.ts';
+import { createStaticContext, type StaticContext } from '../check.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
@@ -27,17 +27,23 @@ export function templateWith(answers: Readonly<Record<string, string>>): string 
   return text;
 }
 
-/** Grades `checks` on a folder = base (reference by default) + overlay; the folder is removed after. */
-export async function gradeWith(checks: StaticCriterion[], overlay: Overlay = {}, base?: string): Promise<Finding[]> {
+/** Runs `body` with the static context of a folder = base (reference by default) + overlay; the folder is removed after. */
+export async function withContext<T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}, base?: string): Promise<T> {
   const { dir, cleanup } = await makeSubmission(overlay, base);
   try {
-    const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
-    const findings: Finding[] = [];
-    for (const check of checks) findings.push(await check.judge(ctx));
-    return findings;
+    return await body(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
   } finally {
     await cleanup();
   }
+}
+
+/** Grades `checks` on a folder = base (reference by default) + overlay; the folder is removed after. */
+export async function gradeWith(checks: StaticCriterion[], overlay: Overlay = {}, base?: string): Promise<Finding[]> {
+  return withContext(async (ctx) => {
+    const findings: Finding[] = [];
+    for (const check of checks) findings.push(await check.judge(ctx));
+    return findings;
+  }, overlay, base);
 }
 
 /** Grades one check on the reference with REPORT.md replaced by `report` (a string or raw bytes). */

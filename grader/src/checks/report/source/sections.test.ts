@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_REPORT } from '../testing.ts';
-import { parseReport, questionIdOf } from './sections.ts';
+import { parseReport, questionIdByWording, questionIdOf } from './sections.ts';
 
 describe('questionIdOf', () => {
   it.each([
@@ -13,6 +13,35 @@ describe('questionIdOf', () => {
     '%s is not a question',
     (heading) => expect(questionIdOf(heading)).toBeNull(),
   );
+});
+
+describe('questionIdByWording', () => {
+  it.each([
+    ['Pourquoi un notebook Jupyter n’est pas adapté pour déployer un modèle ML en production ?', '8.a'],
+    ['Pourquoi Docker Compose est essentiel pour plusieurs services ?', '8.b'],
+    ['Différence entre une image Docker et un conteneur', '2.a'],
+  ])('%s → %s', (heading, id) => expect(questionIdByWording(heading)).toBe(id));
+
+  it.each([
+    'Exercice 3 - Construire une première image Docker avec une mini-API FastAPI',
+    'Exercice 8 - Questions de réflexion',
+    'Conclusion',
+    'Docker Compose',
+    'Mes remarques sur le TP',
+  ])('%s quotes no question', (heading) => expect(questionIdByWording(heading)).toBeNull());
+
+  it('finds the answer under a heading quoting the question, marked as found by its wording', () => {
+    const md = '## Exercice 8\n\n### Pourquoi Docker Compose est essentiel pour plusieurs services ?\n\nUne seule commande lance la base et l’API.\n';
+    const section = parseReport(md).sections.get('8.b');
+    expect(section).toMatchObject({ line: 3, byWording: true, answer: { text: 'Une seule commande lance la base et l’API.' } });
+  });
+
+  it('leaves a question to its numbered heading', () => {
+    const md = '### 8.b — Pourquoi Docker Compose\n\nRéponse numérotée.\n\n### Pourquoi Docker Compose est essentiel pour plusieurs services ?\n\nAutre texte.\n';
+    const section = parseReport(md).sections.get('8.b')!;
+    expect(section.byWording).toBeUndefined();
+    expect(section.answer.text).toBe('Réponse numérotée.');
+  });
 });
 
 describe('parseReport', () => {

@@ -13,6 +13,8 @@ export interface QuestionSection {
   /** 1-based line of the (first) heading of this question. */
   line: number;
   answer: Answer;
+  /** The heading quotes the question's wording instead of its number (found, but the template's heading is lost). */
+  byWording?: boolean;
 }
 
 export interface ParsedReport {
@@ -36,6 +38,31 @@ export function questionIdOf(headingText: string): string | null {
   return QUESTION_BY_ID.has(id) ? id : null;
 }
 
+/** Heading words compared with a question's wording: at least this long (short words say little). */
+const WORDING_MIN_LETTERS = 3;
+/** A heading quotes a question when it has this many such words, this share of them in the question's wording… */
+const WORDING_MIN_WORDS = 4;
+const WORDING_SHARE = 0.7;
+/** …and no other question comes within this many words of it. */
+const WORDING_MARGIN = 2;
+
+/** The question whose wording a heading quotes (`### Pourquoi Docker Compose est essentiel…`), if one clearly. */
+export function questionIdByWording(headingText: string): string | null {
+  if (/^\W*(?:exercice|exercise|partie|part|etape|étape|step)\b/iu.test(headingText)) return null;
+  const words = new Set(wordsOf(headingText).filter((w) => w.length >= WORDING_MIN_LETTERS && !/^\d+$/.test(w)));
+  if (words.size < WORDING_MIN_WORDS) return null;
+  const scores = [...QUESTION_BY_ID.values()]
+    .filter((q) => q.type !== 'code')
+    .map((q) => {
+      const asked = questionWords(q);
+      return { id: q.id, matched: [...words].filter((w) => asked.has(w)).length };
+    })
+    .sort((a, b) => b.matched - a.matched);
+  const [best, second] = scores;
+  if (!best || best.matched < WORDING_SHARE * words.size || best.matched - (second?.matched ?? 0) < WORDING_MARGIN) return null;
+  return best.id;
+}
+
 /** Whether a blockquote is the question's prompt (kept by the template, not the student's answer). */
 function isPromptQuote(node: RootContent, prompt: Set<string>): boolean {
   if (node.type !== 'blockquote') return false;
@@ -50,12 +77,19 @@ export function parseReport(text: string): ParsedReport {
   const definitions = new Map<string, string>();
   for (const node of nodes) collectDefinitions(node, definitions);
 
-  const headings: { index: number; id: string | null; depth: number }[] = [];
+  const headings: { index: number; id: string | null; depth: number; byWording?: boolean }[] = [];
   nodes.forEach((node, index) => {
     if (node.type === 'heading') headings.push({ index, id: questionIdOf(visibleText(node)), depth: node.depth });
   });
+  // Headings that quote a question's wording, for questions no heading names by number.
+  const numbered = new Set(headings.map((h) => h.id));
+  for (const heading of headings) {
+    if (heading.id !== null) continue;
+    const id = questionIdByWording(visibleText(nodes[heading.index]!));
+    if (id !== null && !numbered.has(id)) Object.assign(heading, { id, byWording: true });
+  }
 
-  const parts = new Map<string, { lines: number[]; nodes: RootContent[] }>();
+  const parts = new Map<string, { lines: number[]; nodes: RootContent[]; byWording?: boolean }>();
   headings.forEach((heading, h) => {
     if (heading.id === null) return;
     const question = QUESTION_BY_ID.get(heading.id)!;
@@ -64,7 +98,7 @@ export function parseReport(text: string): ParsedReport {
     const prompt = questionWords(question);
     const content = nodes.slice(heading.index + 1, headings[next]?.index ?? nodes.length);
     const promptAt = content.slice(0, 3).findIndex((node) => isPromptQuote(node, prompt));
-    const part = parts.get(heading.id) ?? { lines: [], nodes: [] };
+    const part = parts.get(heading.id) ?? { lines: [], nodes: [], ...(heading.byWording ? { byWording: true } : {}) };
     part.lines.push(lineOf(nodes[heading.index]!));
     content.forEach((node, i) => {
       if (i !== promptAt) part.nodes.push(node);
@@ -75,7 +109,8 @@ export function parseReport(text: string): ParsedReport {
   const sections = new Map<string, QuestionSection>();
   const duplicates = new Map<string, number[]>();
   for (const [id, part] of parts) {
-    sections.set(id, { question: QUESTION_BY_ID.get(id)!, line: part.lines[0]!, answer: answerOf(part.nodes, definitions) });
+    const answer = answerOf(part.nodes, definitions);
+    sections.set(id, { question: QUESTION_BY_ID.get(id)!, line: part.lines[0]!, answer, ...(part.byWording ? { byWording: true } : {}) });
     if (part.lines.length > 1) duplicates.set(id, part.lines);
   }
   return { sections, duplicates, images: imagesOf(nodes, definitions), lines };
