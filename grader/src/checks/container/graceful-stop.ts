@@ -21,6 +21,14 @@ export const criterion: DynamicCriterion = {
         if (seconds < settings.stopLimitSeconds && observation.exitCode !== 137) {
           return { status: 'pass', message: `docker stop a arrêté le conteneur en ${seconds.toFixed(1)} s.` };
         }
+        if (observation.exitCode !== 137) {
+          const measured = observation.measures === 2 ? ' (meilleure de deux mesures)' : '';
+          return {
+            status: 'fail',
+            file: 'starter/app.py',
+            message: `docker stop a pris ${seconds.toFixed(1)} s${measured} (limite ${settings.stopLimitSeconds} s) : le processus principal s'arrête bien sur SIGTERM, mais trop lentement. Vérifiez ce que l'API fait à l'arrêt (une attente ou un nettoyage long) et raccourcissez-le.`,
+          };
+        }
         return {
           status: 'fail',
           file: 'starter/Dockerfile',

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { waitForHealthy, type HttpReadiness } from '../wait/health.ts';
+import { pollUntil } from '../wait/poll.ts';
 import { lastLogLines } from './logs.ts';
 
 export type HealthObservation =
@@ -12,7 +13,8 @@ export type HealthObservation =
 
 
 export type StopObservation =
-  | { state: 'stopped'; durationMs: number; exitCode: number }
+  /** `measures`: 2 when a slow first stop that PID 1 ended by itself was measured again. */
+  | { state: 'stopped'; durationMs: number; exitCode: number; measures?: number }
   /** `no-http`: the port never answered HTTP; `not-running`: the container had stopped by itself. */
   | { state: 'not-judged'; reason: 'no-http' | 'not-running' }
   | { state: 'stop-failed'; reason: string };
@@ -48,10 +50,20 @@ export async function startApiContainer(
     },
   });
   await container.start();
-  const info = await container.inspect();
-  const binding = info.NetworkSettings.Ports?.[exposed]?.[0];
-  const hostPort = Number(binding?.HostPort);
-  return { id: container.id, hostPort: Number.isInteger(hostPort) ? hostPort : 0 };
+  return { id: container.id, hostPort: await publishedPort(docker, container.id, options.port) };
+}
+
+/** The 127.0.0.1 port the engine published for container port `port` (0 when none). */
+async function publishedPort(docker: Docker, id: string, port: number): Promise<number> {
+  const info = await docker.getContainer(id).inspect();
+  const hostPort = Number(info.NetworkSettings.Ports?.[`${port}/tcp`]?.[0]?.HostPort);
+  return Number.isInteger(hostPort) ? hostPort : 0;
+}
+
+/** Starts a stopped API container again; the engine may publish it on another ephemeral port. */
+export async function restartApiContainer(docker: Docker, api: ApiContainer, port: number): Promise<ApiContainer> {
+  await docker.getContainer(api.id).start();
+  return { id: api.id, hostPort: await publishedPort(docker, api.id, port) };
 }
 
 /** Waits for the container to be ready as `readiness` says, saying what was seen when it is not. */
@@ -130,12 +142,45 @@ export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitS
   return { state: 'stopped', durationMs, exitCode };
 }
 
-/** Whether the container's processes fill its pids limit (a fork bomb, or threads without bound). */
+/**
+ * A stop worth measuring again before it is judged: PID 1 ended by itself after SIGTERM (the engine
+ * did not have to kill it: not 137) but later than the limit. On a starved CPU a correct server can
+ * take that long once; a PID 1 that ignores SIGTERM is killed at the grace period and is not retried.
+ */
+export function slowButHandled(stop: StopObservation, limitSeconds: number): boolean {
+  return stop.state === 'stopped' && stop.exitCode !== 137 && stop.durationMs >= limitSeconds * 1000;
+}
+
+/** The better of two measures of the same container's stop (the faster one that was not killed). */
+export function betterStop(first: StopObservation, second: StopObservation): StopObservation {
+  if (first.state !== 'stopped') return second;
+  if (second.state !== 'stopped') return { ...first, measures: 2 };
+  const pick = second.exitCode !== 137 && second.durationMs < first.durationMs ? second : first;
+  return { ...pick, measures: 2 };
+}
+
+/** How long the pids count is sampled for when the engine's stats do not answer with one. */
+const PIDS_SAMPLE_DEADLINE_MS = 10_000;
+
+/**
+ * Whether the container's processes fill its pids limit (a fork bomb, or threads without bound).
+ * One answered sample decides; a stats call that fails, or answers without a pids count (a starved
+ * engine), is asked again until the deadline, whenever it answers. `one-shot` asks for the current
+ * counts without the engine's second CPU sample.
+ */
 async function pidsAtLimit(docker: Docker, id: string): Promise<boolean> {
-  try {
-    const stats = (await docker.getContainer(id).stats({ stream: false })) as { pids_stats?: { current?: number } };
-    return (stats.pids_stats?.current ?? 0) >= CONTAINER_LIMITS.PidsLimit - 1;
-  } catch {
-    return false;
-  }
+  const sampled = await pollUntil<boolean>(
+    async () => {
+      try {
+        const stats = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as { stream: false })) as { pids_stats?: { current?: number } };
+        const current = stats.pids_stats?.current;
+        if (typeof current === 'number' && current > 0) return { done: true, value: current >= CONTAINER_LIMITS.PidsLimit - 1 };
+        return { done: false, seen: 'stats without a pids count' };
+      } catch (error) {
+        return { done: false, seen: (error as Error).message };
+      }
+    },
+    { timeoutMs: PIDS_SAMPLE_DEADLINE_MS, intervalMs: 200 },
+  );
+  return sampled.ok && sampled.value;
 }
