@@ -21,11 +21,11 @@ export const BUNDLE_NODE_MAJOR = 22;
 
 // ssh2 (through dockerode) loads two optional native addons inside try/catch and works without
 // them; they cannot be bundled, so they stay out and their `require` fails as when absent.
-const OPTIONAL_NATIVE = ['cpu-features', '*.node'];
+export const OPTIONAL_NATIVE = ['cpu-features', '*.node'];
 // Dependencies written as CommonJS call `require` for Node's built-in modules and read
 // `__dirname`: an ES module has neither, so the bundle defines them first (ssh2's `__dirname` then
 // names the bundle's folder, for a Windows-only helper it never finds there).
-const COMMONJS_SHIM = [
+export const COMMONJS_SHIM = [
   "import { createRequire as __dockerLabCreateRequire } from 'node:module';",
   "import { fileURLToPath as __dockerLabFileURLToPath } from 'node:url';",
   'const require = __dockerLabCreateRequire(import.meta.url);',

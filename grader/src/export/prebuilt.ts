@@ -1,0 +1,56 @@
+import { build } from 'esbuild';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GRADER_ROOT } from '../location.ts';
+import { writeManifest } from '../integrity/manifest.ts';
+import { FINGERPRINT_FILE, PREBUILT_DIRS, PREBUILT_ENTRY, sourceFingerprint } from '../../prebuilt.mjs';
+import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './classroom50.ts';
+import { ExportError } from './template.ts';
+
+/** Where the student template ships its prebuilt (grader-owned: its manifest pins it). */
+export const TEMPLATE_PREBUILT_DIR = PREBUILT_DIRS[0]!;
+/** Where `npm run build` writes the repository's own prebuilt (git-ignored). */
+export const LOCAL_PREBUILT_DIR = PREBUILT_DIRS[1]!;
+
+/**
+ * Builds the grader's CLI from `root`'s sources into `outDir` (emptied first): ES modules split at
+ * the CLI's dynamic imports, so a static-only run still loads none of the Docker side; plus the
+ * fingerprint of the sources (grader/prebuilt.mjs) that says which sources it is the build of.
+ * `outDir` sits two levels under the root, like grader/src/, so the grader finds its own files
+ * (location.ts) the same way from either.
+ */
+export async function buildPrebuilt(outDir: string, root = GRADER_ROOT): Promise<string[]> {
+  const fingerprint = await sourceFingerprint(root);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const result = await build({
+    entryPoints: { [PREBUILT_ENTRY.replace(/\.mjs$/, '')]: join(root, 'grader/src/cli.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${BUNDLE_NODE_MAJOR}`,
+    external: OPTIONAL_NATIVE,
+    banner: { js: COMMONJS_SHIM },
+    legalComments: 'eof',
+    logLevel: 'silent',
+  });
+  if (result.errors.length > 0) throw new ExportError(`esbuild: ${result.errors.map((e) => e.text).join('; ')}`);
+  await writeFile(join(outDir, FINGERPRINT_FILE), `${fingerprint}\n`);
+  return (await readdir(outDir)).sort();
+}
+
+/**
+ * Adds the prebuilt grader to an exported student template (`dest`, from exportTemplate) and
+ * rewrites its manifest so that it pins the prebuilt too. The template installs with
+ * `npm ci --omit=dev`, without esbuild: it runs this build, made here from `root`'s sources,
+ * whose fingerprint must be that of the sources the template ships.
+ */
+export async function addTemplatePrebuilt(dest: string, root = GRADER_ROOT): Promise<string[]> {
+  const files = await buildPrebuilt(join(dest, TEMPLATE_PREBUILT_DIR), root);
+  if ((await sourceFingerprint(dest)) !== (await sourceFingerprint(root))) throw new ExportError('the exported grader sources differ from the ones built');
+  await writeManifest(dest);
+  return files.map((name) => `${TEMPLATE_PREBUILT_DIR}/${name}`);
+}
