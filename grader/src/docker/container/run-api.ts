@@ -13,8 +13,13 @@ export type HealthObservation =
 
 
 export type StopObservation =
-  /** `measures`: 2 when a slow first stop that PID 1 ended by itself was measured again. */
-  | { state: 'stopped'; durationMs: number; exitCode: number; measures?: number }
+  /**
+   * `durationMs`: from the stop request to PID 1's end, as the engine recorded it. `engineLagMs`:
+   * what the engine took on its own after PID 1 ended until the stop call returned, an estimate of
+   * its own share before the signal too (seconds on a starved machine, milliseconds on an idle
+   * one). `measures`: 2 when a slow first stop that PID 1 ended by itself was measured again.
+   */
+  | { state: 'stopped'; durationMs: number; exitCode: number; engineLagMs?: number; measures?: number }
   /** `no-http`: the port never answered HTTP; `not-running`: the container had stopped by itself. */
   | { state: 'not-judged'; reason: 'no-http' | 'not-running' }
   | { state: 'stop-failed'; reason: string };
@@ -76,6 +81,7 @@ export async function waitForHealth(
 ): Promise<HealthObservation> {
   let exitCode: number | undefined;
   let oomKilled = false;
+  const pids = watchPids(docker, api.id);
   const outcome = await waitForHealthy(
     {
       port: async () => api.hostPort,
@@ -91,7 +97,11 @@ export async function waitForHealth(
     readiness,
     timeoutMs,
     signal,
-  );
+  ).catch((error: unknown) => {
+    pids.stop();
+    throw error;
+  });
+  if (outcome.state !== 'no-answer') pids.stop();
   if (outcome.state === 'healthy') return { state: 'healthy', elapsedMs: outcome.elapsedMs };
   const logs = await lastLogLines(docker, api.id);
   switch (outcome.state) {
@@ -102,7 +112,7 @@ export async function waitForHealth(
     case 'bad-answer':
       return { state: 'bad-answer', status: outcome.status, body: outcome.body, logs, elapsedMs: outcome.elapsedMs };
     case 'no-answer':
-      return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs, pidsAtLimit: await pidsAtLimit(docker, api.id) };
+      return { state: 'no-answer', seen: outcome.seen, logs, elapsedMs: outcome.elapsedMs, pidsAtLimit: atPidsLimit(await pids.peak()) };
   }
 }
 
@@ -139,7 +149,16 @@ export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitS
   // stays the bound when the engine's clock disagrees with ours (a remote engine).
   const engineMs = Date.parse(finishedAt) - start;
   const durationMs = Number.isFinite(engineMs) && engineMs >= 0 && engineMs < wallMs ? engineMs : wallMs;
-  return { state: 'stopped', durationMs, exitCode };
+  return { state: 'stopped', durationMs, exitCode, engineLagMs: wallMs - durationMs };
+}
+
+/**
+ * The stop time judged: the measured duration less the engine's own share (its lag after PID 1
+ * ended stands for its lag before the signal reached it), never below zero. A PID 1 the engine had
+ * to kill is judged on its exit code, whatever this says.
+ */
+export function judgedStopMs(stop: { durationMs: number; engineLagMs?: number }): number {
+  return Math.max(0, stop.durationMs - Math.min(stop.engineLagMs ?? 0, stop.durationMs));
 }
 
 /**
@@ -148,39 +167,61 @@ export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitS
  * take that long once; a PID 1 that ignores SIGTERM is killed at the grace period and is not retried.
  */
 export function slowButHandled(stop: StopObservation, limitSeconds: number): boolean {
-  return stop.state === 'stopped' && stop.exitCode !== 137 && stop.durationMs >= limitSeconds * 1000;
+  return stop.state === 'stopped' && stop.exitCode !== 137 && judgedStopMs(stop) >= limitSeconds * 1000;
 }
 
 /** The better of two measures of the same container's stop (the faster one that was not killed). */
 export function betterStop(first: StopObservation, second: StopObservation): StopObservation {
   if (first.state !== 'stopped') return second;
   if (second.state !== 'stopped') return { ...first, measures: 2 };
-  const pick = second.exitCode !== 137 && second.durationMs < first.durationMs ? second : first;
+  const pick = second.exitCode !== 137 && judgedStopMs(second) < judgedStopMs(first) ? second : first;
   return { ...pick, measures: 2 };
 }
 
-/** How long the pids count is sampled for when the engine's stats do not answer with one. */
-const PIDS_SAMPLE_DEADLINE_MS = 10_000;
+/** How often the pids count is sampled while the grader waits for /health. */
+const PIDS_SAMPLE_INTERVAL_MS = 1_000;
+
+/** One pids count of the container (`one-shot`: no second CPU sample), undefined when none came. */
+async function pidsNow(docker: Docker, id: string): Promise<number | undefined> {
+  try {
+    const stats = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as { stream: false })) as { pids_stats?: { current?: number } };
+    const current = stats.pids_stats?.current;
+    return typeof current === 'number' && current > 0 ? current : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Whether the container's processes fill its pids limit (a fork bomb, or threads without bound).
- * One answered sample decides; a stats call that fails, or answers without a pids count (a starved
- * engine), is asked again until the deadline, whenever it answers. `one-shot` asks for the current
- * counts without the engine's second CPU sample.
+ * Samples the container's pids count while the grader waits for it, and keeps the highest. Whether
+ * the processes filled the pids limit (a fork bomb, or threads without bound) is then read from that
+ * peak, not from one stats call after the wait: a starved engine that answers late, or a count
+ * that dips as processes die, does not lose the verdict. `peak()` ends the sampling and takes one
+ * last sample unless the limit was already seen; `stop()` ends it without waiting.
  */
-async function pidsAtLimit(docker: Docker, id: string): Promise<boolean> {
-  const sampled = await pollUntil<boolean>(
+function watchPids(docker: Docker, id: string): { stop: () => void; peak: () => Promise<number> } {
+  let peak = 0;
+  const done = new AbortController();
+  const sampling = pollUntil<never>(
     async () => {
-      try {
-        const stats = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as { stream: false })) as { pids_stats?: { current?: number } };
-        const current = stats.pids_stats?.current;
-        if (typeof current === 'number' && current > 0) return { done: true, value: current >= CONTAINER_LIMITS.PidsLimit - 1 };
-        return { done: false, seen: 'stats without a pids count' };
-      } catch (error) {
-        return { done: false, seen: (error as Error).message };
-      }
+      const current = await pidsNow(docker, id);
+      if (current !== undefined) peak = Math.max(peak, current);
+      return { done: false, seen: `${peak} processes at most` };
     },
-    { timeoutMs: PIDS_SAMPLE_DEADLINE_MS, intervalMs: 200 },
+    { timeoutMs: Number.POSITIVE_INFINITY, intervalMs: PIDS_SAMPLE_INTERVAL_MS, signal: done.signal },
   );
-  return sampled.ok && sampled.value;
+  return {
+    stop: () => done.abort(),
+    async peak() {
+      done.abort();
+      await sampling;
+      if (!atPidsLimit(peak)) peak = Math.max(peak, (await pidsNow(docker, id)) ?? 0);
+      return peak;
+    },
+  };
+}
+
+/** Whether a peak pids count is the limit the grader's containers run under. */
+function atPidsLimit(peak: number): boolean {
+  return peak >= CONTAINER_LIMITS.PidsLimit - 1;
 }
