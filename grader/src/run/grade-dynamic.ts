@@ -18,7 +18,7 @@ export interface DynamicGradeOptions {
 
 /**
  * The Docker half of a grade: probes the engine (every dynamic criterion gets the engine-absent
- * finding without one), sweeps orphans of killed runs, runs the dynamic phases and tears down
+ * finding without one), sweeps orphans of killed runs beside the dynamic phases, and tears down
  * what the run created. grade.ts loads this module only when a dynamic criterion is wanted.
  */
 export async function gradeDynamic(
@@ -33,7 +33,9 @@ export async function gradeDynamic(
     const finding = engineAbsentFinding(probe);
     return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
   }
-  await sweepOrphans(probe.docker).catch(() => []);
+  // Leftovers of killed runs (their process is gone) are swept beside this run, not before it:
+  // this run's resources carry a live pid and are never theirs.
+  const swept = sweepOrphans(probe.docker).catch(() => []);
   const teardown = new Teardown();
   const abort = new AbortController();
   options.signal?.addEventListener('abort', () => abort.abort());
@@ -54,7 +56,7 @@ export async function gradeDynamic(
     }
     return findings;
   } finally {
-    await teardown.run();
+    await Promise.all([teardown.run(), swept]);
   }
 }
 
