@@ -27,7 +27,7 @@ function positiveInteger(text: string | undefined, what: string): number | undef
   return value;
 }
 
-export async function batchMain(argv: string[]): Promise<number> {
+export async function batchMain(argv: string[], pristineBuilt?: () => Promise<Record<string, string>>): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -82,7 +82,7 @@ export async function batchMain(argv: string[]): Promise<number> {
       }
       const workers = concurrency ?? defaultConcurrency();
       process.stderr.write(`batch: ${folder} with ${workers} worker${workers > 1 ? 's' : ''}\n`);
-      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, signal: stop.signal });
+      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, signal: stop.signal, pristineBuilt: await pristineBuilt?.() });
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);

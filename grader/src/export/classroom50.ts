@@ -43,7 +43,8 @@ export async function bundleGrader(outfile: string, root = GRADER_ROOT): Promise
     format: 'esm',
     target: `node${BUNDLE_NODE_MAJOR}`,
     define: { DOCKER_LAB_BUNDLED: 'true' },
-    external: OPTIONAL_NATIVE,
+    // esbuild (the batch's, which the bundle refuses to run) is never bundled.
+    external: [...OPTIONAL_NATIVE, 'esbuild'],
     banner: { js: COMMONJS_SHIM },
     legalComments: 'eof',
     logLevel: 'silent',

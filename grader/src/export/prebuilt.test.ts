@@ -7,7 +7,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { FINGERPRINT_FILE, freshPrebuilt, PREBUILT_DIRS, PREBUILT_ENTRY, sourceFingerprint } from '../../prebuilt.mjs';
 import { GRADER_ROOT } from '../location.ts';
 import { REFERENCE_DIR } from '../submission/testing.ts';
-import { buildPrebuilt } from './prebuilt.ts';
+import { fingerprint } from '../integrity/manifest.ts';
+import { buildPrebuilt, TEMPLATE_PREBUILT_DIR, templatePrebuiltHashes } from './prebuilt.ts';
 
 async function fakeRoot(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'prebuilt-'));
@@ -81,5 +82,10 @@ describe('the prebuilt grader is used only when built from the sources as they a
     expect(built.loaded.filter((url) => url.startsWith('file:')).every((url) => url.startsWith(pathToFileURL(outDir).href))).toBe(true);
     expect(built.loaded.some((url) => url.includes('grade-dynamic'))).toBe(false);
     expect(sources.loaded.filter((url) => /node_modules\/(dockerode|execa|@actions\/core)\//.test(url))).toEqual([]);
+    // Reproducible: another build elsewhere gives the same files, the ones the batch compares
+    // student repositories' copies with.
+    const shipped: Record<string, string> = {};
+    for (const name of files) shipped[`${TEMPLATE_PREBUILT_DIR}/${name}`] = (await fingerprint(join(outDir, name)))!;
+    expect(await templatePrebuiltHashes()).toEqual(shipped);
   }, 120_000);
 });

@@ -1,8 +1,9 @@
 import { build } from 'esbuild';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GRADER_ROOT } from '../location.ts';
-import { writeManifest } from '../integrity/manifest.ts';
+import { fingerprint, writeManifest } from '../integrity/manifest.ts';
 import { FINGERPRINT_FILE, PREBUILT_DIRS, PREBUILT_ENTRY, sourceFingerprint } from '../../prebuilt.mjs';
 import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './classroom50.ts';
 import { ExportError } from './template.ts';
@@ -32,7 +33,10 @@ export async function buildPrebuilt(outDir: string, root = GRADER_ROOT): Promise
     platform: 'node',
     format: 'esm',
     target: `node${BUNDLE_NODE_MAJOR}`,
-    external: OPTIONAL_NATIVE,
+    // esbuild itself (only the batch reaches it, from the repository) is never bundled.
+    external: [...OPTIONAL_NATIVE, 'esbuild'],
+    // Paths in the output (esbuild's `// path` comments) are the root's: the same build anywhere.
+    absWorkingDir: root,
     banner: { js: COMMONJS_SHIM },
     legalComments: 'eof',
     logLevel: 'silent',
@@ -53,4 +57,20 @@ export async function addTemplatePrebuilt(dest: string, root = GRADER_ROOT): Pro
   if ((await sourceFingerprint(dest)) !== (await sourceFingerprint(root))) throw new ExportError('the exported grader sources differ from the ones built');
   await writeManifest(dest);
   return files.map((name) => `${TEMPLATE_PREBUILT_DIR}/${name}`);
+}
+
+/**
+ * The sha256 of each file of the prebuilt an exported template ships, by repository path, as a
+ * build of `root`'s sources gives them (the build is reproducible: same sources, same lock, same
+ * bytes). The batch compares student repositories' copies with these.
+ */
+export async function templatePrebuiltHashes(root = GRADER_ROOT): Promise<Record<string, string>> {
+  const dir = await mkdtemp(join(tmpdir(), 'docker-lab-prebuilt-'));
+  try {
+    const hashes: Record<string, string> = {};
+    for (const name of await buildPrebuilt(dir, root)) hashes[`${TEMPLATE_PREBUILT_DIR}/${name}`] = (await fingerprint(join(dir, name))) ?? 'missing';
+    return hashes;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
