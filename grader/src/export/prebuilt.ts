@@ -1,11 +1,10 @@
-import { build } from 'esbuild';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GRADER_ROOT } from '../location.ts';
 import { fingerprint, writeManifest } from '../integrity/manifest.ts';
 import { FINGERPRINT_FILE, PREBUILT_DIRS, PREBUILT_ENTRY, sourceFingerprint } from '../../prebuilt.mjs';
-import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './classroom50.ts';
+import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './bundle-options.ts';
 import { ExportError } from './template.ts';
 
 /** Where the student template ships its prebuilt (grader-owned: its manifest pins it). */
@@ -21,6 +20,9 @@ export const LOCAL_PREBUILT_DIR = PREBUILT_DIRS[1]!;
  * (location.ts) the same way from either.
  */
 export async function buildPrebuilt(outDir: string, root = GRADER_ROOT): Promise<string[]> {
+  // Loaded here, not at the top: bundles that reach this module (the CLI's batch mode) keep
+  // esbuild out of their start-up, and a bundle without it only fails if it builds.
+  const { build } = await import('esbuild');
   const fingerprint = await sourceFingerprint(root);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
