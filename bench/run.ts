@@ -1,19 +1,27 @@
 // `npm run bench`: how far the grader is from the raw Docker floor, on this machine, warm caches.
-// (a) static-only grading of the reference solution (CLI, wall time);
+// (a) static-only grading of the reference solution (`npm run grade`'s command, cold process,
+//     wall time; from the prebuilt grader, built first as `npm run build` does);
 // (b) full grading of it (in process, with the time spent per phase);
-// (c) the same Docker work done with the plain docker CLI (selftest/support/raw-floor.ts).
-// Several runs each; prints medians and the ratio (b)/(c). A script, not a test.
+// (c) the same Docker work done with the plain docker CLI (selftest/support/raw-floor.ts);
+// (d) `npm test` in the untouched student template (exported with its prebuilt grader).
+// The four alternate within each run; prints medians and the ratio (b)/(c). A script, not a test.
 import { execa } from 'execa';
-import { cpus, totalmem } from 'node:os';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grade } from '../grader/src/run/grade.ts';
 import { loadRubric } from '../grader/src/rubric/rubric.ts';
+import { GRADER_ROOT } from '../grader/src/location.ts';
+import { exportTemplate } from '../grader/src/export/template.ts';
+import { addTemplatePrebuilt, buildPrebuilt, LOCAL_PREBUILT_DIR } from '../grader/src/export/prebuilt.ts';
 import { rawDockerFloor } from '../selftest/support/raw-floor.ts';
 import { REFERENCE_DIR } from '../selftest/support/submission.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CLI = fileURLToPath(new URL('../grader/src/cli.ts', import.meta.url));
+const LAUNCHER = fileURLToPath(new URL('../grader/grade.mjs', import.meta.url));
 process.env.DOCKER_LAB_BUILD_NETWORK ??= 'none';
+const TARGETS = { staticMs: 500, fullOverFloor: 0.6, templateTestMs: 5000 };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((x, y) => x - y);
@@ -28,16 +36,24 @@ async function timeIt<T>(body: () => Promise<T>): Promise<{ ms: number; value: T
   return { ms: performance.now() - start, value };
 }
 
+await buildPrebuilt(join(GRADER_ROOT, LOCAL_PREBUILT_DIR));
+const template = await mkdtemp(join(tmpdir(), 'bench-template-'));
+await exportTemplate(template);
+await addTemplatePrebuilt(template);
+await symlink(join(GRADER_ROOT, 'node_modules'), join(template, 'node_modules'));
+process.on('exit', () => void rm(template, { recursive: true, force: true }));
+
 const rubric = await loadRubric();
+const templateRuns: number[] = [];
 const staticRuns: number[] = [];
 const fullRuns: number[] = [];
 const floorRuns: number[] = [];
 const phaseTotals = new Map<string, number[]>();
 const floorPhases = new Map<string, number[]>();
 
-process.stdout.write(`bench: ${RUNS} runs each after one warm-up; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+process.stdout.write(`bench: ${RUNS} runs each after one warm-up; ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0]!.toFixed(1)}\n`);
 for (let i = 0; i <= RUNS; i++) {
-  const a = await timeIt(() => execa('node', ['--experimental-strip-types', '--no-warnings', CLI, REFERENCE_DIR, '--static-only'], { stdin: 'ignore' }));
+  const a = await timeIt(() => execa('node', ['--experimental-strip-types', '--no-warnings', LAUNCHER, REFERENCE_DIR, '--static-only'], { stdin: 'ignore' }));
   const phases = new Map<string, number>();
   const b = await timeIt(() =>
     grade(REFERENCE_DIR, {
@@ -47,25 +63,32 @@ for (let i = 0; i <= RUNS; i++) {
   );
   if (b.value.score !== b.value.maxScore) throw new Error(`the reference scored ${b.value.score}/${b.value.maxScore}`);
   const c = await timeIt(() => rawDockerFloor(REFERENCE_DIR));
+  // The untouched template misses points: npm test exits 1, as it does for a student.
+  const d = await timeIt(() => execa('npm', ['test', '--silent'], { cwd: template, stdin: 'ignore', reject: false, env: { GITHUB_ACTIONS: '' } }));
+  if (d.value.exitCode !== 1) throw new Error(`npm test in the untouched template exited with ${d.value.exitCode}: ${d.value.stderr}`);
   if (i === 0) continue; // warm-up
+  templateRuns.push(d.ms);
   staticRuns.push(a.ms);
   fullRuns.push(b.ms);
   floorRuns.push(c.ms);
   for (const [phase, ms] of phases) phaseTotals.set(phase, [...(phaseTotals.get(phase) ?? []), ms]);
   for (const [phase, ms] of Object.entries(c.value.phases)) floorPhases.set(phase, [...(floorPhases.get(phase) ?? []), ms]);
-  process.stdout.write(`  run ${i}: static ${seconds(a.ms)}, full ${seconds(b.ms)}, floor ${seconds(c.ms)}\n`);
+  process.stdout.write(`  run ${i}: static ${seconds(a.ms)}, full ${seconds(b.ms)}, floor ${seconds(c.ms)}, template npm test ${seconds(d.ms)}\n`);
 }
 
 const a = median(staticRuns);
 const b = median(fullRuns);
 const c = median(floorRuns);
+const d = median(templateRuns);
+const verdict = (ok: boolean) => (ok ? 'OK' : 'MISSED');
 process.stdout.write(
   [
     '',
-    `(a) static-only grading (CLI):   median ${seconds(a)}   target ≤ 1.50 s  ${a <= 1500 ? 'OK' : 'MISSED'}`,
+    `(a) static-only grading (CLI):   median ${seconds(a)}   target ≤ ${seconds(TARGETS.staticMs)}  ${verdict(a <= TARGETS.staticMs)}`,
     `(b) full grading:                median ${seconds(b)}`,
     `(c) raw Docker floor:            median ${seconds(c)}`,
-    `(b)/(c) = ${(b / c).toFixed(2)}   target ≤ 1.15  ${b / c <= 1.15 ? 'OK' : 'MISSED'}`,
+    `(b)/(c) = ${(b / c).toFixed(2)}   target ≤ ${TARGETS.fullOverFloor}  ${verdict(b / c <= TARGETS.fullOverFloor)}`,
+    `(d) untouched template npm test: median ${seconds(d)}   target ≤ ${seconds(TARGETS.templateTestMs)}  ${verdict(d <= TARGETS.templateTestMs)}`,
     '',
     'Where the grader spends its time (median per phase; container and stack phases run side by side):',
     ...[...phaseTotals].map(([phase, values]) => `  ${phase.padEnd(12)} ${seconds(median(values))}`),

@@ -136,7 +136,10 @@ async function instructorMain(argv: string[]): Promise<number> {
     process.stderr.write('--batch and --merge run from the repository (npm run grade), not from the Classroom 50 bundle.\n');
     return 2;
   }
-  return (await import('./batch/cli.ts')).batchMain(argv);
+  // Student repositories hold the template's prebuilt grader: the batch compares it with a build of
+  // this grader (esbuild, a devDependency: the repository has it, the template does not need it).
+  const { templatePrebuiltHashes } = await import('./export/prebuilt.ts');
+  return (await import('./batch/cli.ts')).batchMain(argv, () => templatePrebuiltHashes());
 }
 
 const argv = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportTemplate } from '../../grader/src/export/template.ts';
+import { addTemplatePrebuilt } from '../../grader/src/export/prebuilt.ts';
 import { REFERENCE_DIR, applyOverlay, type Overlay } from '../support/submission.ts';
 
 const STUDENT_PATHS = ['starter', 'docker-compose.yml', 'REPORT.md', 'captures'];
@@ -17,10 +18,11 @@ export interface StudentRepo {
   git?: boolean;
 }
 
-/** Exports the student template once into a temporary folder. */
+/** Exports the student template once into a temporary folder, its prebuilt grader included (as `npm run export:template`). */
 export async function exportedTemplate(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
   await exportTemplate(join(dir, 't'));
+  await addTemplatePrebuilt(join(dir, 't'));
   return { dir: join(dir, 't'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -30,7 +30,7 @@ function positiveInteger(text: string | undefined, what: string): number | undef
   return value;
 }
 
-export async function batchMain(argv: string[]): Promise<number> {
+export async function batchMain(argv: string[], pristineBuilt?: () => Promise<Record<string, string>>): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -94,7 +94,7 @@ export async function batchMain(argv: string[]): Promise<number> {
       }
       const workers = concurrency ?? defaultConcurrency();
       process.stderr.write(`batch: ${folder} with ${workers} worker${workers > 1 ? 's' : ''}\n`);
-      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, baseText, signal: stop.signal });
+      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, baseText, signal: stop.signal, pristineBuilt: await pristineBuilt?.() });
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);

@@ -51,6 +51,11 @@ export interface BatchOptions {
   gradeFn?: GradeFunction;
   /** The grader whose files are the pristine reference for tamper detection (default: this one). */
   graderRoot?: string;
+  /**
+   * Files of the pristine student template that are built, not in this repository (its prebuilt
+   * grader): path → sha256, compared like the rest. The CLI builds them (export/prebuilt.ts).
+   */
+  pristineBuilt?: Record<string, string>;
   /** After a deadline, how long a run may take to tear down before the batch moves on. */
   teardownGraceMs?: number;
 }
@@ -101,7 +106,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const names = await listSubmissions(folder);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   const deadlineMs = (options.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000;
-  const pristine = await hashShippedTree(options.graderRoot ?? GRADER_ROOT);
+  const pristine = { ...(await hashShippedTree(options.graderRoot ?? GRADER_ROOT)), ...options.pristineBuilt };
   const criteria = gradebookCriteria(rubric, options.staticOnly ? DYNAMIC_IDS : []);
   const fullMax = criteria.reduce((sum, c) => sum + c.maxPoints, 0);
   const taken = new Set<string>();

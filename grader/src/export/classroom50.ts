@@ -6,32 +6,15 @@ import { basename, dirname, join } from 'node:path';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
 import { buildShippedManifest, serializeManifest } from '../integrity/manifest.ts';
 import { ExportError } from './template.ts';
+import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './bundle-options.ts';
+
+export { BUNDLE_NODE_MAJOR } from './bundle-options.ts';
 
 /**
  * Classroom 50 publishes `CLASSROOM/autograders/ASSIGNMENT/` as `ASSIGNMENT.tar.gz` and its runner
  * refuses a download above 10 MiB (runner.py, `MAX_FETCH_BYTES = 10 * 1024 * 1024`).
  */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
-
-/**
- * The oldest Node.js the bundle runs on (esbuild target; autograder.py refuses older ones). The
- * dependencies set the floor: execa uses `Set.prototype.union`, which Node 20 lacks.
- */
-export const BUNDLE_NODE_MAJOR = 22;
-
-// ssh2 (through dockerode) loads two optional native addons inside try/catch and works without
-// them; they cannot be bundled, so they stay out and their `require` fails as when absent.
-const OPTIONAL_NATIVE = ['cpu-features', '*.node'];
-// Dependencies written as CommonJS call `require` for Node's built-in modules and read
-// `__dirname`: an ES module has neither, so the bundle defines them first (ssh2's `__dirname` then
-// names the bundle's folder, for a Windows-only helper it never finds there).
-const COMMONJS_SHIM = [
-  "import { createRequire as __dockerLabCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __dockerLabFileURLToPath } from 'node:url';",
-  'const require = __dockerLabCreateRequire(import.meta.url);',
-  'const __filename = __dockerLabFileURLToPath(import.meta.url);',
-  "const __dirname = __dockerLabFileURLToPath(new URL('.', import.meta.url));",
-].join('\n');
 
 /** Bundles the grader's CLI and every dependency into one ES module that runs with `node` alone. */
 export async function bundleGrader(outfile: string, root = GRADER_ROOT): Promise<void> {
@@ -43,7 +26,8 @@ export async function bundleGrader(outfile: string, root = GRADER_ROOT): Promise
     format: 'esm',
     target: `node${BUNDLE_NODE_MAJOR}`,
     define: { DOCKER_LAB_BUNDLED: 'true' },
-    external: OPTIONAL_NATIVE,
+    // esbuild (the batch's, which the bundle refuses to run) is never bundled.
+    external: [...OPTIONAL_NATIVE, 'esbuild'],
     banner: { js: COMMONJS_SHIM },
     legalComments: 'eof',
     logLevel: 'silent',

@@ -1,7 +1,8 @@
 // `npm run export:template -- <dir>`: writes the student template (what an assignment repository
-// starts from) into <dir>, which must be empty or absent.
+// starts from) into <dir>, which must be empty or absent, with the grader prebuilt as JavaScript.
 import { resolve } from 'node:path';
 import { ExportError, exportTemplate } from './template.ts';
+import { addTemplatePrebuilt } from './prebuilt.ts';
 
 const dest = process.argv[2];
 if (!dest || dest.startsWith('-')) {
@@ -9,7 +10,7 @@ if (!dest || dest.startsWith('-')) {
   process.exitCode = 2;
 } else {
   try {
-    const files = await exportTemplate(resolve(dest));
+    const files = [...(await exportTemplate(resolve(dest))), ...(await addTemplatePrebuilt(resolve(dest)))];
     process.stdout.write(`student template written to ${dest} (${files.length} files)\n`);
   } catch (error) {
     process.stderr.write(`export failed: ${error instanceof ExportError ? error.message : String(error)}\n`);

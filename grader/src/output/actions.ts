@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import * as core from '@actions/core';
+import type { AnnotationProperties } from '@actions/core';
 import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
 import { plainText } from '../text/plain-text.ts';
@@ -12,6 +12,7 @@ import { closeInert, inertBlock, stopCommandsToken } from './workflow-commands.t
 // (workflow commands it escapes), the job summary (its summary API, appended to
 // $GITHUB_STEP_SUMMARY) and step outputs (setOutput, appended to $GITHUB_OUTPUT). What it does not
 // offer stays ours (workflow-commands.ts): the `::stop-commands::` block around text a student controls.
+// @actions/core is loaded only when publishing (about 180 ms of start-up a local run never needs).
 
 export interface ActionsOptions {
   /**
@@ -31,7 +32,7 @@ export interface ActionsOptions {
 export interface Annotation {
   level: 'error' | 'warning';
   message: string;
-  properties: core.AnnotationProperties;
+  properties: AnnotationProperties;
 }
 
 /** Annotations on the student's files, for criteria to fix that name a file: errors, warnings for advice. */
@@ -77,6 +78,7 @@ export async function publishActions(
     openedToken?: string;
   },
 ): Promise<void> {
+  const core = await import('@actions/core');
   process.stdout.write(options.openedToken ? closeInert(terminal, options.openedToken) : inertBlock(terminal, stopCommandsToken()));
   for (const a of annotations(report, options)) core[a.level](a.message, a.properties);
   if (options.complete) for (const n of scoreNotices(report.score, report.maxScore)) core.notice(n.message, { title: n.title });

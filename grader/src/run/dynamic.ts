@@ -31,8 +31,9 @@ export interface DynamicRunOptions {
 
 /**
  * Builds the image once, then runs the container phase and the Compose phase side by side (both use
- * that image), and judges every dynamic criterion of the registry from what was observed: each one
- * reads its part of the observations, and its duration is that of the phase it observes.
+ * that image) while the image's size is measured, and judges every dynamic criterion of the
+ * registry from what was observed: each one reads its part of the observations, and its duration
+ * is that of the phase it observes.
  */
 export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFindings> {
   const { docker, submission, settings, run, teardown } = options;
@@ -64,11 +65,14 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   observe('build', { build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, buildStart);
   const built = build.state === 'built';
 
-  const sizeStart = Date.now();
-  const size = built
-    ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, why: { kind: 'engine-error' as const, message: error.message } }))
-    : { state: 'not-built' as const };
-  observe('size', size, sizeStart);
+  // The image's size is read from the engine beside the two phases: they do not wait for it.
+  const sizePhase = async () => {
+    const sizeStart = Date.now();
+    const size = built
+      ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, why: { kind: 'engine-error' as const, message: error.message } }))
+      : { state: 'not-built' as const };
+    observe('size', size, sizeStart);
+  };
 
   const containerPhase = async () => {
     const start = Date.now();
@@ -83,7 +87,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     observe('stack', await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal }), start);
   };
 
-  await Promise.all([containerPhase(), stackPhase()]);
+  await Promise.all([sizePhase(), containerPhase(), stackPhase()]);
   const observations = observed as Observations;
   const findings: DynamicFindings = new Map();
   for (const criterion of DYNAMIC_CRITERIA) {

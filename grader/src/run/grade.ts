@@ -1,17 +1,13 @@
 import type { CriterionId } from '../model/criteria.ts';
 import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
-import type { ProgressListener, RunPhase } from '../model/progress.ts';
+import type { ProgressListener } from '../model/progress.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import { createStaticContext } from '../checks/check.ts';
 import { DYNAMIC_IDS, STATIC_CRITERIA } from '../checks/catalogue.ts';
-import { probeEngine } from '../docker/engine.ts';
-import { newRunIdentity } from '../docker/labels.ts';
-import { sweepOrphans } from '../docker/cleanup/reaper.ts';
-import { Teardown } from '../docker/cleanup/teardown.ts';
-import { runDynamic, type DynamicFindings } from './dynamic.ts';
-import { engineAbsentFinding } from './engine-absent.ts';
 import { checkTamper, isGraderRoot } from '../integrity/tamper.ts';
+import type { DynamicFindings } from './dynamic.ts';
+import { reportPhase } from './report-phase.ts';
 
 export interface GradeOptions {
   staticOnly?: boolean;
@@ -79,8 +75,9 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   ));
   const dynamicWanted = !options.staticOnly && DYNAMIC_IDS.some(wanted);
   let engineAbsent: string | undefined;
+  // The Docker side (dockerode, execa: about 0.6 s of start-up) is loaded only when it is used.
   const dynamicPromise: Promise<DynamicFindings> = dynamicWanted
-    ? gradeDynamic(submission, rubric, options, (reason) => (engineAbsent = reason))
+    ? import('./grade-dynamic.ts').then(({ gradeDynamic }) => gradeDynamic(submission, rubric.settings, options, (reason) => (engineAbsent = reason)))
     : Promise.resolve(new Map());
   const [staticResults, dynamicResults] = await Promise.all([staticPromise, dynamicPromise]);
 
@@ -101,52 +98,3 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   if (engineAbsent !== undefined) report.engineAbsent = engineAbsent;
   return report;
 }
-
-/** Runs `body` as a phase whose start and end the progress listener sees. */
-async function reportPhase<T>(listener: ProgressListener | undefined, phase: RunPhase, body: () => Promise<T>): Promise<T> {
-  listener?.({ kind: 'phase', phase, event: 'start' });
-  try {
-    return await body();
-  } finally {
-    listener?.({ kind: 'phase', phase, event: 'end' });
-  }
-}
-
-async function gradeDynamic(
-  submission: Submission,
-  rubric: Rubric,
-  options: GradeOptions,
-  onEngineAbsent: (reason: string) => void,
-): Promise<DynamicFindings> {
-  const probe = await reportPhase(options.onProgress, 'engine', () => probeEngine());
-  if (probe.state === 'absent') {
-    onEngineAbsent(probe.reason);
-    const finding = engineAbsentFinding(probe);
-    return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
-  }
-  await sweepOrphans(probe.docker).catch(() => []);
-  const teardown = new Teardown();
-  const abort = new AbortController();
-  options.signal?.addEventListener('abort', () => abort.abort());
-  teardown.signal.addEventListener('abort', () => abort.abort());
-  if (options.trapSignals) teardown.trapSignals();
-  try {
-    const findings = await runDynamic({
-      docker: probe.docker,
-      submission,
-      settings: rubric.settings,
-      run: newRunIdentity(),
-      teardown,
-      signal: abort.signal,
-      onPhase: options.onPhase,
-      onProgress: options.onProgress,
-    });
-    for (const id of DYNAMIC_IDS) {
-      if (!findings.has(id)) findings.set(id, { finding: { status: 'error', message: 'Critère non évalué (grading interrompu).' }, durationMs: 0 });
-    }
-    return findings;
-  } finally {
-    await reportPhase(options.onProgress, 'cleanup', () => teardown.run());
-  }
-}
-

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { betterStop, judgedStopMs, slowButHandled, type StopObservation } from '../../docker/container/run-api.ts';
+import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
+import type { Observations } from '../observations.ts';
+import { criterion } from './graceful-stop.ts';
+
+const judge = (stop: StopObservation) => criterion.judge({ container: { stop } } as Observations, DEFAULT_SETTINGS);
+const stopped = (durationMs: number, exitCode: number, measures?: number, engineLagMs?: number): StopObservation => ({
+  state: 'stopped',
+  durationMs,
+  exitCode,
+  ...(engineLagMs !== undefined ? { engineLagMs } : {}),
+  ...(measures ? { measures } : {}),
+});
+
+describe('container.graceful-stop', () => {
+  test('a quick stop PID 1 handled passes', () => {
+    expect(judge(stopped(800, 0))).toMatchObject({ status: 'pass' });
+  });
+
+  test('the engine\'s own lag (a starved machine) is not counted against the app', () => {
+    expect(judgedStopMs({ durationMs: 5_400, engineLagMs: 900 })).toBe(4_500);
+    expect(judgedStopMs({ durationMs: 300, engineLagMs: 2_000 })).toBe(0);
+    expect(judge(stopped(5_400, 0, undefined, 900))).toMatchObject({ status: 'pass', message: expect.stringMatching(/4\.5 s/) });
+    expect(judge(stopped(5_400, 0, undefined, 100))).toMatchObject({ status: 'fail' });
+  });
+
+  test('a PID 1 the engine had to kill fails on the Dockerfile, naming the shell form, whatever the lag', () => {
+    expect(judge(stopped(6_100, 137, undefined, 3_000))).toMatchObject({ status: 'fail', message: expect.stringMatching(/6\.1 s/) });
+    const finding = judge(stopped(6_100, 137));
+    expect(finding).toMatchObject({ status: 'fail', file: 'starter/Dockerfile' });
+    expect(finding.message).toMatch(/ignore SIGTERM.*forme exec/);
+  });
+
+  test('a stop over the limit that PID 1 ended itself fails as slow, not as ignoring SIGTERM', () => {
+    const finding = judge(stopped(5_600, 0, 2));
+    expect(finding).toMatchObject({ status: 'fail', file: 'starter/app.py' });
+    expect(finding.message).toMatch(/5\.6 s \(meilleure de deux mesures\).*trop lentement/);
+  });
+});
+
+describe('measuring the stop again', () => {
+  test('only a slow stop that PID 1 ended itself is measured again', () => {
+    expect(slowButHandled(stopped(5_400, 0), 5)).toBe(true);
+    expect(slowButHandled(stopped(6_000, 137), 5)).toBe(false);
+    expect(slowButHandled(stopped(900, 0), 5)).toBe(false);
+    expect(slowButHandled({ state: 'stop-failed', reason: 'x' }, 5)).toBe(false);
+  });
+
+  test('the faster measure that was not killed is kept, and says there were two', () => {
+    expect(betterStop(stopped(5_400, 0), stopped(700, 0))).toEqual(stopped(700, 0, 2));
+    expect(betterStop(stopped(5_400, 0), stopped(6_000, 137))).toEqual(stopped(5_400, 0, 2));
+    expect(betterStop(stopped(5_400, 0), { state: 'stop-failed', reason: 'x' })).toEqual(stopped(5_400, 0, 2));
+  });
+});
