@@ -4,7 +4,7 @@
 //
 // A prebuilt folder holds `cli.mjs` (the command line), its chunks and `fingerprint`: the
 // fingerprint of the sources it was built from. It is used only when that fingerprint is the one
-// of the sources now (grader/src without its unit tests, and package-lock.json): an edited source,
+// of the sources now (grader/src without its unit tests, and the runtime packages package-lock.json pins): an edited source,
 // a stale or a missing build all fall back to the TypeScript sources.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -39,13 +39,57 @@ async function sourceFiles(root) {
   return out.sort();
 }
 
-/** sha256 over the grader's sources (paths and contents) and package-lock.json. */
+/**
+ * The packages a build can bundle, as package-lock.json pins them: those reached from package.json's
+ * `dependencies` (and their own dependencies and optional dependencies, resolved the way Node
+ * resolves them in node_modules), with their version and integrity. The student template's lockfile
+ * holds only these (grader/src/integrity/lockfile.ts); the repository's holds the maintainers' tools
+ * too: both give the same list.
+ */
+async function runtimePackages(root) {
+  let lock;
+  try {
+    lock = JSON.parse(await readFile(join(root, 'package-lock.json'), 'utf8'));
+  } catch {
+    return '';
+  }
+  const packages = lock.packages ?? {};
+  const resolve = (from, name) => {
+    for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf('/node_modules/')))) {
+      const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
+      if (packages[candidate]) return candidate;
+      if (base === '') return undefined;
+    }
+  };
+  const reached = new Set();
+  const pending = [''];
+  while (pending.length > 0) {
+    const at = pending.pop();
+    const entry = packages[at] ?? {};
+    const names = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies });
+    for (const name of names) {
+      const found = resolve(at, name);
+      if (found && !reached.has(found)) {
+        reached.add(found);
+        pending.push(found);
+      }
+    }
+  }
+  return [...reached]
+    .sort()
+    .map((key) => `${key}@${packages[key].version ?? ''}#${packages[key].integrity ?? ''}`)
+    .join('\n');
+}
+
+/** sha256 over the grader's sources (paths and contents) and the runtime packages package-lock.json pins. */
 export async function sourceFingerprint(root = ROOT) {
   const hash = createHash('sha256');
-  for (const rel of [...(await sourceFiles(root)), 'package-lock.json']) {
+  for (const rel of await sourceFiles(root)) {
     const bytes = await readFile(join(root, rel)).catch(() => Buffer.alloc(0));
     hash.update(`${rel}\0${bytes.length}\0`).update(bytes);
   }
+  const locked = Buffer.from(await runtimePackages(root));
+  hash.update(`package-lock.json\0${locked.length}\0`).update(locked);
   return hash.digest('hex');
 }
 

@@ -20,8 +20,17 @@ async function fakeRoot(files: Record<string, string>): Promise<string> {
 }
 
 describe('the prebuilt grader is used only when built from the sources as they are', () => {
-  test('the fingerprint follows the sources and the lock file, not the unit tests', async () => {
-    const root = await fakeRoot({ 'grader/src/a.ts': 'export const a = 1;\n', 'grader/src/a.test.ts': 'test', 'package-lock.json': '{}' });
+  test('the fingerprint follows the sources and the runtime packages the lock file pins, not the unit tests nor the maintainers\' tools', async () => {
+    const lock = (runtime: string, tool: string) =>
+      JSON.stringify({
+        packages: {
+          '': { dependencies: { lib: '1' }, devDependencies: { tool: '1' } },
+          'node_modules/lib': { version: runtime, dependencies: { dep: '1' } },
+          'node_modules/dep': { version: '1.0.0' },
+          'node_modules/tool': { version: tool, dev: true },
+        },
+      });
+    const root = await fakeRoot({ 'grader/src/a.ts': 'export const a = 1;\n', 'grader/src/a.test.ts': 'test', 'package-lock.json': lock('1.0.0', '1.0.0') });
     try {
       const first = await sourceFingerprint(root);
       await writeFile(join(root, 'grader/src/a.test.ts'), 'another test');
@@ -29,7 +38,10 @@ describe('the prebuilt grader is used only when built from the sources as they a
       await writeFile(join(root, 'grader/src/a.ts'), 'export const a = 2;\n');
       const edited = await sourceFingerprint(root);
       expect(edited).not.toBe(first);
-      await writeFile(join(root, 'package-lock.json'), '{"v":2}');
+      // A maintainers' tool is never bundled: the template's production lockfile does not hold it.
+      await writeFile(join(root, 'package-lock.json'), lock('1.0.0', '2.0.0'));
+      expect(await sourceFingerprint(root)).toBe(edited);
+      await writeFile(join(root, 'package-lock.json'), lock('1.0.1', '2.0.0'));
       expect(await sourceFingerprint(root)).not.toBe(edited);
     } finally {
       await rm(root, { recursive: true, force: true });
