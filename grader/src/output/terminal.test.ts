@@ -50,6 +50,8 @@ describe('colours', () => {
     vi.stubEnv('FORCE_COLOR', undefined);
     vi.stubEnv('NO_COLOR', undefined);
     vi.stubEnv('TERM', 'xterm-256color');
+    // Under CI=true (and no CI system Node knows by name), Node gives even a terminal 2 colours: none.
+    vi.stubEnv('CI', undefined);
     try {
       expect(renderTerminal(sampleReport(), RUBRIC, { stream: terminalStream() })).toContain(`  ${red} Image de base`);
       const pipe = new Writable({ write: (_chunk, _encoding, done) => done() });
