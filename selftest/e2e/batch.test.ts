@@ -14,6 +14,7 @@ import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { MUTANTS } from '../corpus/mutants.ts';
 import { reference, replaceOnce } from '../corpus/sources.ts';
+import { templatePrebuiltHashes } from '../../grader/src/export/prebuilt.ts';
 import { exportedTemplate, haveChromium, makeClass, NEED_CHROMIUM, renderedDom, skipBrowser, type StudentRepo } from './batch-fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -205,6 +206,8 @@ describe.skipIf(engine.state !== 'ready')('batch regrade with Docker', () => {
       concurrency: 3,
       rubric: { ...rubric, settings: { ...rubric.settings, buildTimeoutSeconds: 20 } },
       progress: null,
+      // As the CLI does: the repositories hold the template's prebuilt grader, compared with a fresh build.
+      pristineBuilt: await templatePrebuiltHashes(),
     });
     const byName = Object.fromEntries(book.rows.map((r) => [r.name, r]));
     expect(byName.correct).toMatchObject({ status: 'graded', score: 100, maxScore: 100 });
