@@ -13,6 +13,7 @@ import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
 import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
+import { reportPhase } from './report-phase.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
 
@@ -45,12 +46,10 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   };
   const phase: Phase = async (name, body) => {
     options.onPhase?.(name, 'start');
-    options.onProgress?.({ kind: 'phase', phase: name as RunPhase, event: 'start' });
     try {
-      return await body();
+      return await reportPhase(options.onProgress, name as RunPhase, body);
     } finally {
       options.onPhase?.(name, 'end');
-      options.onProgress?.({ kind: 'phase', phase: name as RunPhase, event: 'end' });
     }
   };
   teardown.add('docker resources of the run', () => removeUntilGone(docker, run.id));
