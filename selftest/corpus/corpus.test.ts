@@ -3,9 +3,9 @@ import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria
 import type { CriterionResult, Status } from '../../grader/src/model/result.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { grade } from '../../grader/src/run/grade.ts';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+import { DYNAMIC_CRITERIA, DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { makeSubmission } from '../support/submission.ts';
-import { MUTANTS } from './mutants.ts';
+import { MUTANTS, type Mutant } from './mutants.ts';
 
 const rubric = await loadRubric();
 // Shorter start-up deadline than the default: an app that answers does so within seconds here.
@@ -15,7 +15,16 @@ const testRubric = rubric;
 
 /** Paths the Docker phases never read: a mutant that changes only these has the reference's dynamic verdicts. */
 const STATIC_ONLY_PATHS = /^(REPORT\.md$|captures\/)/;
-const touchesOnlyStaticPaths = (overlay: object) => Object.keys(overlay).length > 0 && Object.keys(overlay).every((path) => STATIC_ONLY_PATHS.test(path));
+/**
+ * Paths outside the build context (starter/) and the report: a mutant that changes only these builds
+ * the reference's image, so the criteria judged on that image alone (the container phase, the size)
+ * have the reference's verdicts; only its stack is run.
+ */
+const OUTSIDE_IMAGE_PATHS = /^(REPORT\.md$|captures\/|docker-compose\.yml$)/;
+const touchesOnly = (paths: RegExp, overlay: object) => Object.keys(overlay).length > 0 && Object.keys(overlay).every((path) => paths.test(path));
+const touchesOnlyStaticPaths = (overlay: object) => touchesOnly(STATIC_ONLY_PATHS, overlay);
+/** The dynamic criteria judged on the image alone (its container and its size), not on the stack. */
+const IMAGE_ONLY_IDS: CriterionId[] = DYNAMIC_CRITERIA.filter((c) => c.observes === 'container' || c.observes === 'size').map((c) => c.id);
 
 let referenceDynamic: Promise<CriterionResult[]> | undefined;
 /** The reference solution's dynamic verdicts, graded once on a real engine. */
@@ -29,6 +38,19 @@ function dynamicVerdictsOfReference(): Promise<CriterionResult[]> {
     }
   })();
   return referenceDynamic;
+}
+
+/**
+ * Grades a mutant, taking from the reference's dynamic grade what the mutant cannot change: all of
+ * it when only the report or captures differ, the image's criteria when the build context is the
+ * reference's. The grader's own `only` runs just the phases the rest observe.
+ */
+async function gradeMutant(dir: string, mutant: Mutant): Promise<CriterionResult[]> {
+  if (mutant.staticOnly) return (await grade(dir, { rubric: testRubric, staticOnly: true })).criteria;
+  const borrowed = touchesOnlyStaticPaths(mutant.overlay) ? DYNAMIC_IDS : touchesOnly(OUTSIDE_IMAGE_PATHS, mutant.overlay) ? IMAGE_ONLY_IDS : [];
+  if (borrowed.length === 0) return (await grade(dir, { rubric: testRubric })).criteria;
+  const own = (await grade(dir, { rubric: testRubric, only: CRITERION_IDS.filter((id) => !borrowed.includes(id)) })).criteria;
+  return [...own, ...(await dynamicVerdictsOfReference()).filter((c) => borrowed.includes(c.id))];
 }
 
 /** Confusion counts over the corpus: what the grader said against what was expected. */
@@ -49,11 +71,7 @@ describe.concurrent('mutant corpus: every criterion of every mutant', { timeout:
     test(mutant.name, async () => {
       const sub = await makeSubmission(mutant.overlay);
       try {
-        // Mutants that change only the report or captures run without Docker, in parallel; the Docker
-        // phases read neither, so their dynamic verdicts are the reference's.
-        const reportOnly = touchesOnlyStaticPaths(mutant.overlay);
-        const report = await grade(sub.dir, { rubric: testRubric, staticOnly: mutant.staticOnly || reportOnly });
-        if (reportOnly && !mutant.staticOnly) report.criteria.push(...(await dynamicVerdictsOfReference()));
+        const report = { criteria: await gradeMutant(sub.dir, mutant) };
         const ids = mutant.staticOnly ? CRITERION_IDS.filter((id) => !DYNAMIC_IDS.includes(id)) : CRITERION_IDS;
         const expected = expectedVector(mutant.differs, ids);
         const actual = Object.fromEntries(report.criteria.map((c) => [c.id, c.status]));

@@ -59,11 +59,26 @@ export async function probeEngine(timeoutMs = 5_000, env: NodeJS.ProcessEnv = pr
   } catch (error) {
     return { state: 'absent', kind: 'no-engine', endpoint, reason: `no Docker engine answers at ${endpoint.host}: ${(error as Error).message}` };
   }
-  const cli = (args: string[]) => execa('docker', args, { reject: false, timeout: timeoutMs, env: withEngineVariables(env, endpoint), extendEnv: false, stdin: 'ignore' });
+  const plugins = await cliPlugins(endpoint, env, timeoutMs);
+  if (plugins.compose === undefined) return { state: 'absent', kind: 'no-compose', endpoint, reason: 'the Docker Compose v2 plugin (docker compose) is not installed' };
+  if (plugins.buildx === undefined) return { state: 'absent', kind: 'no-buildx', endpoint, reason: 'the buildx plugin (docker buildx), which builds with BuildKit, is not installed' };
+  return { state: 'ready', docker, endpoint, serverVersion, composeVersion: plugins.compose, buildxVersion: plugins.buildx };
+}
+
+/** The CLI's plugins found installed, per endpoint and environment: asked once per process (a batch or the self-tests grade many times). */
+const pluginsFound = new Map<string, { compose: string; buildx: string }>();
+
+/** The versions of the Compose v2 and buildx plugins of the docker CLI; undefined for one that does not answer. */
+async function cliPlugins(endpoint: Endpoint, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ compose?: string; buildx?: string }> {
+  const cliEnv = withEngineVariables(env, endpoint);
+  const key = JSON.stringify([endpoint.host, cliEnv.DOCKER_CONFIG ?? '', cliEnv.HOME ?? '', cliEnv.PATH ?? '']);
+  const known = pluginsFound.get(key);
+  if (known) return known;
+  const cli = (args: string[]) => execa('docker', args, { reject: false, timeout: timeoutMs, env: cliEnv, extendEnv: false, stdin: 'ignore' });
   const [compose, buildx] = await Promise.all([cli(['compose', 'version', '--short']), cli(['buildx', 'version'])]);
-  if (compose.exitCode !== 0) return { state: 'absent', kind: 'no-compose', endpoint, reason: 'the Docker Compose v2 plugin (docker compose) is not installed' };
-  if (buildx.exitCode !== 0) return { state: 'absent', kind: 'no-buildx', endpoint, reason: 'the buildx plugin (docker buildx), which builds with BuildKit, is not installed' };
-  return { state: 'ready', docker, endpoint, serverVersion, composeVersion: String(compose.stdout).trim(), buildxVersion: String(buildx.stdout).trim() };
+  const found = { compose: compose.exitCode === 0 ? String(compose.stdout).trim() : undefined, buildx: buildx.exitCode === 0 ? String(buildx.stdout).trim() : undefined };
+  if (found.compose !== undefined && found.buildx !== undefined) pluginsFound.set(key, { compose: found.compose, buildx: found.buildx });
+  return found;
 }
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -28,12 +28,14 @@ export interface DynamicRunOptions {
   onPhase?: (phase: string, event: 'start' | 'end') => void;
   /** Phases, build steps and base image download, for the progress a student reads. */
   onProgress?: ProgressListener;
+  /** Only these criteria are judged, and only the phases they observe run (the build always). */
+  only?: readonly CriterionId[];
 }
 
 /**
  * Builds the image once, then runs the container phase and the Compose phase side by side (both use
  * that image) while the image's size is measured, and judges every dynamic criterion of the
- * registry from what was observed: each one reads its part of the observations, and its duration
+ * registry (or those of `only`, running only the phases they observe) from what was observed: each one reads its part of the observations, and its duration
  * is that of the phase it observes.
  */
 export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFindings> {
@@ -86,10 +88,12 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     observe('stack', await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal }), start);
   };
 
-  await Promise.all([sizePhase(), containerPhase(), stackPhase()]);
+  const criteria = DYNAMIC_CRITERIA.filter((criterion) => !options.only || options.only.includes(criterion.id));
+  const needed = new Set<ObservedPhase>(criteria.map((criterion) => criterion.observes));
+  await Promise.all([needed.has('size') && sizePhase(), needed.has('container') && containerPhase(), needed.has('stack') && stackPhase()]);
   const observations = observed as Observations;
   const findings: DynamicFindings = new Map();
-  for (const criterion of DYNAMIC_CRITERIA) {
+  for (const criterion of criteria) {
     findings.set(criterion.id, { finding: criterion.judge(observations, settings), durationMs: durations[criterion.observes] ?? 0 });
   }
   return findings;

@@ -9,6 +9,7 @@ import { runDynamic, type DynamicFindings } from './dynamic.ts';
 import { engineAbsentFinding } from './engine-absent.ts';
 import { reportPhase } from './report-phase.ts';
 import type { ProgressListener } from '../model/progress.ts';
+import type { CriterionId } from '../model/criteria.ts';
 
 /** What of grade()'s options the Docker half uses. */
 export interface DynamicGradeOptions {
@@ -18,6 +19,8 @@ export interface DynamicGradeOptions {
   onPhase?: (phase: string, event: 'start' | 'end') => void;
   /** Phases, build steps and base image download: the progress a student reads. */
   onProgress?: ProgressListener;
+  /** Only these criteria are judged, and only the phases they observe run. */
+  only?: CriterionId[];
 }
 
 /**
@@ -55,8 +58,9 @@ export async function gradeDynamic(
       signal: abort.signal,
       onPhase: options.onPhase,
       onProgress: options.onProgress,
+      only: options.only,
     });
-    for (const id of DYNAMIC_IDS) {
+    for (const id of DYNAMIC_IDS.filter((id) => !options.only || options.only.includes(id))) {
       if (!findings.has(id)) findings.set(id, { finding: { status: 'error', message: 'Critère non évalué (grading interrompu).' }, durationMs: 0 });
     }
     return findings;

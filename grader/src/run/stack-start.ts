@@ -31,7 +31,7 @@ export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts
     {
       port: apiPort,
       stopped: async () => {
-        const service = (await started.services()).find((s) => s.service === api.service);
+        const service = await started.state(api.service);
         if (!service) return up.ok ? undefined : "le service api n'a pas été créé";
         return service.state === 'running' ? undefined : describeState(service);
       },

@@ -1,5 +1,4 @@
 import { execa } from 'execa';
-import { plainText } from '../../text/plain-text.ts';
 import { dockerEnv } from '../engine.ts';
 
 export interface ComposeResult {
@@ -65,12 +64,6 @@ export class ComposeProject {
     const result = await this.run(['ps', '-a', '--format', 'json'], timeoutMs);
     if (!result.ok) return [];
     return parseComposePs(result.stdout);
-  }
-
-  async logs(service: string, lines = 20): Promise<string> {
-    const result = await this.run(['logs', '--no-color', '--no-log-prefix', '--tail', String(lines), service], 15_000);
-    // Compose decorates its log lines with terminal codes (erase-line) even without colours.
-    return plainText(`${result.stdout}${result.stderr ? `\n${result.stderr}` : ''}`).trim().split('\n').slice(-lines).join('\n');
   }
 }
 

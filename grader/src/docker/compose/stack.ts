@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { connectDocker, withTimeout } from '../engine.ts';
+import { plainText } from '../../text/plain-text.ts';
+import { execInContainer, type ExecResult } from '../container/exec.ts';
+import { lastLogLines } from '../container/logs.ts';
 import { ComposeProject, type ComposeResult, type ServiceState } from './cli.ts';
 import type { ComposeModel } from './model.ts';
 
@@ -79,18 +82,20 @@ class StackResources {
   }
 
   private async rememberVolumes(project: ComposeProject): Promise<void> {
-    const ids = (await project.run(['ps', '-aq'], 15_000)).stdout.split('\n').filter(Boolean);
-    if (ids.length === 0) return;
-    for (const name of await mountedVolumes(connectDocker(), ids)) this.mountedVolumes.add(name);
+    for (const name of await projectVolumes(connectDocker(), project.name)) this.mountedVolumes.add(name);
   }
 }
 
-/** The named and anonymous volumes the containers mount; a container gone meanwhile mounts none. */
-async function mountedVolumes(docker: Docker, containerIds: string[]): Promise<string[]> {
-  const mounts = await Promise.all(
-    containerIds.map((id) => withTimeout(docker.getContainer(id).inspect(), 15_000, 'container inspect').then((info) => info.Mounts, () => [])),
-  );
-  return mounts.flat().flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : []));
+/** The containers of a Compose project (`docker compose ps -a`, one-off `run` containers left out), from the engine's API. */
+async function projectContainers(docker: Docker, project: string, service?: string): Promise<Docker.ContainerInfo[]> {
+  const label = [`com.docker.compose.project=${project}`, 'com.docker.compose.oneoff=False', ...(service ? [`com.docker.compose.service=${service}`] : [])];
+  return withTimeout(docker.listContainers({ all: true, filters: { label } }), 15_000, 'container list');
+}
+
+/** The named and anonymous volumes the project's containers mount; none when the engine cannot say. */
+async function projectVolumes(docker: Docker, project: string): Promise<string[]> {
+  const containers = await projectContainers(docker, project).catch(() => []);
+  return containers.flatMap((c) => c.Mounts.flatMap((mount) => (mount.Type === 'volume' && mount.Name ? [mount.Name] : [])));
 }
 
 /** Removes volumes, forced; one already gone or still in use elsewhere is left as it is. */
@@ -125,44 +130,71 @@ export class StartedStack {
   private readonly resources: StackResources;
   private readonly project: ComposeProject;
 
+  private readonly docker = connectDocker();
+
   constructor(resources: StackResources, project: ComposeProject) {
     this.resources = resources;
     this.project = project;
   }
 
-  /** `docker compose exec -T SERVICE COMMAND…` with a deadline; never throws. */
-  exec(service: string, command: string[], timeoutMs: number, signal?: AbortSignal): Promise<ComposeResult> {
-    return this.project.run(['exec', '-T', service, ...command], timeoutMs, signal);
+  /**
+   * `docker compose exec -T SERVICE COMMAND…` with a deadline, through the engine's API on the
+   * service's container (what Compose does, without a CLI process per command); never throws.
+   */
+  async exec(service: string, command: string[], timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
+    const container = await this.container(service);
+    if (container?.State !== 'running') return { ok: false, exitCode: 1, stdout: '', stderr: `service "${service}" is not running`, timedOut: false };
+    const result = await execInContainer(this.docker, container.Id, command, { timeoutMs, signal });
+    return result.stderr === 'the container is not running' ? { ...result, stderr: `service "${service}" is not running` } : result;
   }
 
-  /** The host port published for a service's container port, 0 while there is none. */
+  /** The 127.0.0.1 port published for a service's container port, 0 while there is none. */
   async port(service: string, containerPort: number): Promise<number> {
-    const result = await this.project.run(['port', service, String(containerPort)], 15_000);
-    const match = /:(\d+)\s*$/.exec(result.stdout.trim());
-    return result.ok && match ? Number(match[1]) : 0;
+    const ports = (await this.container(service))?.Ports ?? [];
+    const published = ports.find((p) => p.PrivatePort === containerPort && p.Type === 'tcp' && p.PublicPort && (p.IP === '127.0.0.1' || p.IP === '0.0.0.0'));
+    return published?.PublicPort ?? 0;
+  }
+
+  /** A service's state as `docker compose ps` gives it (undefined when it has no container). */
+  async state(service: string): Promise<ServiceState | undefined> {
+    const container = await this.container(service);
+    if (!container) return undefined;
+    const exited = /^Exited \((-?\d+)\)/.exec(container.Status);
+    const health = /\((healthy|unhealthy|health: starting)\)/.exec(container.Status)?.[1]?.replace('health: ', '') ?? '';
+    return { service, state: container.State, health, exitCode: exited ? Number(exited[1]) : 0 };
   }
 
   services(): Promise<ServiceState[]> {
     return this.project.services();
   }
 
-  logs(service: string, lines?: number): Promise<string> {
-    return this.project.logs(service, lines);
+  /** A service's last log lines, from the engine's API. */
+  async logs(service: string, lines = 20): Promise<string> {
+    const container = await this.container(service);
+    return container ? plainText(await lastLogLines(this.docker, container.Id, lines)) : '';
   }
 
   async has(service: string): Promise<boolean> {
-    return (await this.services()).some((s) => s.service === service);
+    return (await this.container(service)) !== undefined;
   }
 
   async isRunning(service: string): Promise<boolean> {
-    return (await this.services()).some((s) => s.service === service && s.state === 'running');
+    return (await this.container(service))?.State === 'running';
+  }
+
+  /** The service's container as the engine lists it now (state, ports), undefined when it has none. */
+  private async container(service: string): Promise<Docker.ContainerInfo | undefined> {
+    const containers = await projectContainers(this.docker, this.project.name, service).catch(() => []);
+    // Compose's own choice for `exec` and `port`: the service's first replica.
+    const number = (c: Docker.ContainerInfo) => Number(c.Labels['com.docker.compose.container-number'] ?? 1);
+    return containers.sort((a, b) => number(a) - number(b))[0];
   }
 
   /** State, exit code, health and last log lines of the services (all, or those named). */
   async report(only?: string[]): Promise<ServiceReport[]> {
     const states = await this.services();
     const chosen = only ? states.filter((s) => only.includes(s.service)) : states;
-    return Promise.all(chosen.map(async (s) => ({ ...s, logs: await this.project.logs(s.service) })));
+    return Promise.all(chosen.map(async (s) => ({ ...s, logs: await this.logs(s.service) })));
   }
 
   /** `docker compose down` with volumes kept: the stack can start again on the same data. */
