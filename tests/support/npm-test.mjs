@@ -4,6 +4,7 @@
 // tests/support/progress.ts takes over (from the time and the phase announced here; keep these
 // lines in the words of grader/src/output/progress.ts). Plain JavaScript, so that Node starts it
 // without stripping types. Arguments are vitest's file filters, and `--mode static`.
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const started = Date.now();
@@ -21,6 +22,9 @@ loading.unref();
 const args = process.argv.slice(2);
 const modeAt = args.indexOf('--mode');
 const mode = modeAt >= 0 ? args.splice(modeAt, 2)[1] : undefined;
+// V8's code cache on disk (Node's own folder in the temporary directory): the next `npm test` does
+// not compile vitest again. Where it cannot be written, Node goes on without it.
+enableCompileCache?.();
 const { startVitest } = await import('vitest/node');
 const vitest = await startVitest('test', args, { config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)), run: true, watch: false, ...(mode ? { mode } : {}) });
 clearInterval(loading);

@@ -23,15 +23,22 @@ export interface NormalWord {
   end: number;
 }
 
+// Built once: a bundler turns a literal with `\p{…}` into a `new RegExp` call, run per word otherwise.
+const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+const DIGIT = /\p{N}/u;
+const PLURAL_END = /(?<=\p{L}{3})[sx]$/u;
+
 /** The normalised words of `text` (letters only), each with its span in `text`. */
 export function normalTokens(text: string): NormalWord[] {
   const kept: NormalWord[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
-    const word = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFD').replace(/\p{M}/gu, '') : raw).toLowerCase();
+    const word = (NON_ASCII.test(raw) ? raw.normalize('NFD').replace(MARKS, '') : raw).toLowerCase();
     // Numbers (ports, versions, ids, addresses) are what the lab prints for everybody, not prose.
-    if (word === '' || STOP_WORDS.has(word) || /\p{N}/u.test(word)) continue;
-    const stem = word.length > STEM ? word.slice(0, STEM) : word.replace(/(?<=\p{L}{3})[sx]$/u, '');
+    if (word === '' || STOP_WORDS.has(word) || DIGIT.test(word)) continue;
+    const stem = word.length > STEM ? word.slice(0, STEM) : word.replace(PLURAL_END, '');
     kept.push({ word: stem, start: match.index, end: match.index + match[0].length });
   }
   return kept;

@@ -2,9 +2,19 @@
 // (snowball-stemmers) and the French and English stop-word lists of `stopword`. Both packages are
 // loaded on first use only (`loadFrench`), so commands that judge no prose never pay for them.
 
+// Regular expressions are built once here: a bundler turns a literal with `\p{…}` into a
+// `new RegExp` call, which would otherwise run at every call of a function used per word.
+const MARKS = /\p{M}/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Lower-case, accent-free text. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** Lower-case, accent-free word tokens (letters and digits). */
+export function foldedWords(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
 }
 
 export interface French {
@@ -60,7 +70,7 @@ function makeFrench(stemWord: (word: string) => string, stopWords: string[]): Fr
     return stemmed;
   };
   const isStopWord = (word: string) => stop.has(fold(word));
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = (text: string) => text.toLowerCase().match(WORD) ?? [];
   return {
     stem,
     isStopWord,

@@ -1,15 +1,12 @@
 // Words: the tokens the report's answers are compared with (question wording, lab notions, other
 // answers). Shared by the sections (prompt detection) and the answer checks.
 import type { Question } from '../../../lab/questions.ts';
+import { fold, foldedWords } from '../../../text/french.ts';
 
 /** Lower-case, accent-free word tokens (letters and digits). */
-export function wordsOf(text: string): string[] {
-  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+export const wordsOf = foldedWords;
 
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export const foldText = fold;
 
 const QUESTION_WORDS = new Map<string, Set<string>>();
 
