@@ -7,7 +7,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GradeReport } from '../../grader/src/model/result.ts';
-import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE } from '../../grader/src/rubric/sync.ts';
+import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE } from '../../grader/src/sync/sync.ts';
 
 // Issue 16's promise, kept: adding a criterion touches its module, its test and one rubric line,
 // plus the files `npm run rubric:sync` and `npm run manifest` regenerate. A copy of the project gets a

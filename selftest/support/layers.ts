@@ -36,6 +36,13 @@ const pattern = (paths: string[]) => `^(${paths.map((p) => escape(p) + (p.endsWi
 /** Maintainers' folders: the grader never imports them (they are not shipped to students). */
 const ABOVE_GRADER = ['tests/', 'selftest/', 'bench/'];
 
+/**
+ * Folders whose subfolders are independent of one another: a module under `<folder><a>/` imports
+ * nothing under `<folder><b>/` (b ≠ a); what two of them share sits in `<folder>` itself. One
+ * criterion's module (`checks/<group>/<name>.ts`) may so be read, moved or deleted with its group alone.
+ */
+export const SEPARATE_SUBFOLDERS = ['grader/src/checks/'] as const;
+
 /** dependency-cruiser rules: per layer, no import of a higher layer or of a sibling folder; grader never imports maintainers' code. */
 export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
   const rules: IForbiddenRuleType[] = [];
@@ -51,6 +58,16 @@ export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
         to: { path: pattern(notBelow) },
       });
     }
+  }
+  for (const folder of SEPARATE_SUBFOLDERS) {
+    const root = escape(folder);
+    rules.push({
+      name: `separate subfolders: ${folder}`,
+      comment: `a subfolder of ${folder} imports no other subfolder of it (shared code sits in ${folder} itself)`,
+      severity: 'error',
+      from: { path: `^${root}([^/]+)/` },
+      to: { path: `^${root}[^/]+/`, pathNot: `^${root}$1/` },
+    });
   }
   rules.push({
     name: 'grader-above',

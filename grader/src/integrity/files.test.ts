@@ -29,6 +29,7 @@ describe('which paths the manifest pins', () => {
     'grader/src/checks/compose/api.test.ts',
     'grader/src/output/testing.ts',
     'grader/src/checks/dockerfile/testing.ts',
+    'grader/src/checks/testing.ts',
     'grader/src/submission/testing.ts',
     'classroom50/autograder.py',
     'classroom50/test_autograder.py',

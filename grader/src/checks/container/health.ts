@@ -1,6 +1,6 @@
 import { CONTAINER_LIMITS } from '../../docker/container/run-api.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
-import { crashFinding } from './traceback.ts';
+import { crashFinding } from '../traceback.ts';
 
 export const criterion: DynamicCriterion = {
   id: 'container.health',

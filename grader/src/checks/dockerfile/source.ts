@@ -2,7 +2,7 @@ import { DockerfileParser, From, type Heredoc, type Instruction } from 'dockerfi
 import { fail, type Finding } from '../../model/result.ts';
 import type { Loader } from '../check.ts';
 import { dockerWords, expandVariables, resolveImagePath, type Lookup } from './shell.ts';
-import { readStudentText } from './text.ts';
+import { readStudentText } from '../student-text.ts';
 
 export const DOCKERFILE = 'starter/Dockerfile';
 

@@ -1,37 +1,15 @@
-// Test helpers for the static checks of starter/: run a check on file contents given as strings,
-// or on a real submission folder written by makeSubmission.
-import { createStaticContext } from '../check.ts';
+// Test helpers for the checks of starter/Dockerfile: a check run on the Dockerfile given as a string,
+// and a Dockerfile that satisfies every criterion. The runners shared by every static check are in
+// ../testing.ts, re-exported here.
 import type { StaticCriterion } from '../criterion.ts';
 import type { Finding } from '../../model/result.ts';
-import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
-import { Submission, type FileRead } from '../../submission/submission.ts';
-import { makeSubmission, type Overlay } from '../../submission/testing.ts';
+import { runOn } from '../testing.ts';
 
-/** Runs a check against in-memory files (path → content); absent paths read as missing. */
-export async function runOn(check: StaticCriterion, files: Record<string, string | Buffer>): Promise<Finding> {
-  const submission = {
-    async read(rel: string): Promise<FileRead> {
-      const content = files[rel];
-      if (content === undefined) return { state: 'missing', path: rel };
-      return { state: 'ok', path: rel, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') };
-    },
-  } as unknown as Submission;
-  return check.judge(createStaticContext(submission, DEFAULT_SETTINGS));
-}
+export { runOn, runOnFolder } from '../testing.ts';
 
 /** Runs a check against `starter/Dockerfile` given as a string. */
 export function runOnDockerfile(check: StaticCriterion, dockerfile: string): Promise<Finding> {
   return runOn(check, { 'starter/Dockerfile': dockerfile });
-}
-
-/** Grades a real folder: the reference solution (or `base`) with `overlay` applied. */
-export async function runOnFolder(check: StaticCriterion, overlay: Overlay = {}, base?: string): Promise<Finding> {
-  const { dir, cleanup } = await makeSubmission(overlay, base);
-  try {
-    return await check.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
-  } finally {
-    await cleanup();
-  }
 }
 
 /** A Dockerfile that satisfies every criterion, for tests to vary one line at a time. */

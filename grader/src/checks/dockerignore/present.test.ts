@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOn, runOnFolder } from '../dockerfile/testing.ts';
+import { runOn, runOnFolder } from '../testing.ts';
 import { criterion as check } from './present.ts';
 
 const FILE = 'starter/.dockerignore';

@@ -1,5 +1,5 @@
 import type { Loader } from '../check.ts';
-import { readStudentText } from '../dockerfile/text.ts';
+import { readStudentText } from '../student-text.ts';
 import { parseDockerignore, type IgnorePattern } from './patterns.ts';
 
 export const DOCKERIGNORE = 'starter/.dockerignore';

@@ -1,5 +1,5 @@
 import type { Loader } from '../check.ts';
-import { readStudentText } from '../dockerfile/text.ts';
+import { readStudentText } from '../student-text.ts';
 
 export const REQUIREMENTS = 'starter/requirements.txt';
 

@@ -1,6 +1,6 @@
 import type { HostRisk } from '../../docker/compose/host-safety.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
-import { crashFinding } from '../container/traceback.ts';
+import { crashFinding } from '../traceback.ts';
 import { describeServices } from './services.ts';
 
 const FILE = 'docker-compose.yml';

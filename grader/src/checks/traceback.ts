@@ -3,7 +3,7 @@
  * that is not in the standard library, site-packages or importlib, mapped from the container's
  * path (e.g. /app/app.py) to the submission's `starter/` folder, plus the exception line.
  */
-import type { Finding } from '../../model/result.ts';
+import type { Finding } from '../model/result.ts';
 
 export interface TracebackLocation {
   file: string;

@@ -1,4 +1,4 @@
-import type { Submission } from '../../submission/submission.ts';
+import type { Submission } from '../submission/submission.ts';
 
 /** Student text files (Dockerfile, .dockerignore, requirements.txt) are small; anything larger is not one. */
 export const MAX_TEXT_BYTES = 256 * 1024;

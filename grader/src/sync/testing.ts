@@ -1,4 +1,4 @@
-// Test helper (never shipped) for the workflow rubric/sync.ts writes (.github/workflows/classroom.yml)
+// Test helper (never shipped) for the workflow sync.ts writes (.github/workflows/classroom.yml)
 // and the other workflows the template ships.
 import { createRequire } from 'node:module';
 

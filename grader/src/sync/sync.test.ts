@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { actionlint } from './testing.ts';
 import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, findCriteria, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
-import { parseRubric } from './rubric.ts';
+import { parseRubric } from '../rubric/rubric.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const temps: string[] = [];

@@ -1,13 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseRubric, type Rubric, type RubricSettings } from './rubric.ts';
+import { parseRubric, type Rubric, type RubricSettings } from '../rubric/rubric.ts';
 
 // Every view of the rubric that lives in a committed file is generated here from
 // `.github/classroom/rubric.yml`: the README's « Barème » table, the legacy
 // `.github/classroom/autograding.json`, the rubric-dependent block of the workflow, and the
 // grader's catalogue: the id list (`model/criterion-ids.ts`) and the registry of criterion modules
 // (`checks/registry.ts`), one module `grader/src/checks/<group>/<name>.ts` per id `<group>.<name>`.
+// It scans and writes both `model/` and `checks/`, so it sits above them (layer 13); the grader
+// never runs it: only maintainers do, through `npm run rubric:sync`.
 
 export const RUBRIC_FILE = '.github/classroom/rubric.yml';
 export const README_FILE = 'README.md';
