@@ -34,3 +34,13 @@ export interface DynamicCriterion {
 export function failNotVerifiable(because: string): Finding {
   return { status: 'fail', message: `Non vérifiable : ${because}` };
 }
+
+/** A dynamic criterion the run ended without judging (interrupted). */
+export function failNotEvaluated(): Finding {
+  return { status: 'error', message: 'Critère non évalué (grading interrompu).' };
+}
+
+/** The grader itself threw while judging a criterion: its error, not the student's. */
+export function internalErrorFinding(error: Error): Finding {
+  return { status: 'error', message: `Erreur interne du correcteur pendant ce critère (${error.message}). Signalez-la à l'enseignant.` };
+}

@@ -19,29 +19,45 @@ export type ContainerHealthInput = HealthObservation | { state: 'not-built' };
 
 export type GracefulStopInput = StopObservation | { state: 'not-built' };
 
+/** Why the API service of the stack does not run: never created (`up` failed), or its container's state. */
+export type ApiNotRunning = { created: false } | { created: true; state: string; exitCode: number };
+/** What the wait for the stack's `/health` ended on, when the API never answered as expected. */
+export type ApiHealthFailure =
+  | { kind: 'stopped'; api: ApiNotRunning }
+  | { kind: 'bad-answer'; status: number; body: string }
+  | { kind: 'loopback-only' }
+  /** `seen`: the wait's last observation, in the lab's wording (`LAB_HEALTH.wording`, lab/api.ts). */
+  | { kind: 'no-answer'; seen: string };
+/** Why psql and persistence could not be observed: no image, no docker-compose.yml, or the stack did not start. */
+export type StackNotJudged = 'not-built' | 'no-compose-file' | 'stack-down';
 export type StackUpObservation =
   | { state: 'refused'; problems: HostSafetyProblem[] }
   | { state: 'config-failed'; error: string }
   | { state: 'unparsable'; error: string }
   | { state: 'no-api'; services: string[] }
   | { state: 'up-failed'; error: string; timedOut: boolean; services: ServiceReport[] }
-  | { state: 'unhealthy'; seen: string; answer?: { status: number; body: string }; services: ServiceReport[] }
+  | { state: 'unhealthy'; failure: ApiHealthFailure; services: ServiceReport[] }
   | { state: 'healthy'; apiPort: number; elapsedMs: number };
 
 export type PsqlObservation =
   | { state: 'ok'; output: string }
   | { state: 'no-db' }
-  /** `notReady`: what was seen when the wait for the final server ended without it (French). */
+  /**
+   * `error`: psql's last output lines. `notReady`: what was seen when the wait for the final server
+   * ended without it, in the lab's wording (`POSTGRES_WAIT_WORDING`, lab/stack.ts).
+   */
   | { state: 'failed'; error: string; notReady?: string; services: ServiceReport[] }
-  | { state: 'not-judged'; reason: string };
+  | { state: 'not-judged'; because: StackNotJudged };
 
 export type PersistenceObservation =
   | { state: 'kept' }
-  | { state: 'lost'; seen: string }
-  | { state: 'failed'; step: string; error: string }
-  /** The database did not finish starting again after `down` then `up`. */
+  /** The row read back after `down` then `up`: the count psql printed, or psql's error. */
+  | { state: 'lost'; read: { rows: string } | { error: string } }
+  | { state: 'failed'; step: 'insert' | 'down' | 'up'; error: string }
+  /** The database did not finish starting again after `down` then `up` (`seen`: as `notReady` above). */
   | { state: 'not-restarted'; seen: string; error: string }
-  | { state: 'not-judged'; reason: string };
+  /** `psql-failed`: persistence is not tried when psql does not work. */
+  | { state: 'not-judged'; because: StackNotJudged | 'psql-failed' };
 
 export type StackUpInput =
   | Exclude<StackUpObservation, { state: 'refused' }>

@@ -26,4 +26,5 @@ export const POSTGRES_WAIT_WORDING: PostgresWording = {
   starting: (output) => `le serveur démarre encore (pg_isready : ${output})`,
   noTcpListener: (output) => `aucun serveur n'écoute encore en TCP dans le conteneur (pg_isready : ${output})`,
   noAttempt: (output) => `pg_isready n'a pas pu essayer (${output})`,
+  noReply: (seconds) => `pg_isready sans réponse en ${seconds} s`,
 };

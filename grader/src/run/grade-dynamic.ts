@@ -1,12 +1,13 @@
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { DYNAMIC_IDS } from '../checks/catalogue.ts';
+import { failNotEvaluated } from '../checks/criterion.ts';
 import { probeEngine } from '../docker/engine.ts';
 import { newRunIdentity } from '../docker/labels.ts';
 import { sweepOrphans } from '../docker/cleanup/reaper.ts';
 import { Teardown } from '../docker/cleanup/teardown.ts';
 import { runDynamic, type DynamicFindings } from './dynamic.ts';
-import { engineAbsentFinding } from './engine-absent.ts';
+import { engineAbsentFinding } from '../checks/engine-absent.ts';
 import { reportPhase } from './report-phase.ts';
 import type { ProgressListener } from '../model/progress.ts';
 import type { CriterionId } from '../model/criteria.ts';
@@ -61,7 +62,7 @@ export async function gradeDynamic(
       only: options.only,
     });
     for (const id of DYNAMIC_IDS.filter((id) => !options.only || options.only.includes(id))) {
-      if (!findings.has(id)) findings.set(id, { finding: { status: 'error', message: 'Critère non évalué (grading interrompu).' }, durationMs: 0 });
+      if (!findings.has(id)) findings.set(id, { finding: failNotEvaluated(), durationMs: 0 });
     }
     return findings;
   } finally {

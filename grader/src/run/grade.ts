@@ -5,6 +5,7 @@ import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import { createStaticContext } from '../checks/check.ts';
 import { DYNAMIC_IDS, STATIC_CRITERIA } from '../checks/catalogue.ts';
+import { internalErrorFinding } from '../checks/criterion.ts';
 import { checkTamper, isGraderRoot } from '../integrity/tamper.ts';
 import type { DynamicFindings } from './dynamic.ts';
 import { reportPhase } from './report-phase.ts';
@@ -34,10 +35,7 @@ async function timed(run: () => Promise<Finding> | Finding): Promise<Timed> {
   try {
     return { finding: await run(), durationMs: Date.now() - start };
   } catch (error) {
-    return {
-      finding: { status: 'error', message: `Erreur interne du correcteur pendant ce critère (${(error as Error).message}). Signalez-la à l'enseignant.` },
-      durationMs: Date.now() - start,
-    };
+    return { finding: internalErrorFinding(error as Error), durationMs: Date.now() - start };
   }
 }
 

@@ -68,8 +68,8 @@ export class LabDatabase {
   private async ping(signal?: AbortSignal): Promise<PingResult> {
     const result = await this.stack.exec(LAB_STACK.db.service, PG_ISREADY_TCP, PING_TIMEOUT_MS, signal);
     const output = lastLines(`${result.stdout}\n${result.stderr}`, 3);
-    if (result.timedOut) return { kind: 'answered', exitCode: -1, output: `pg_isready sans réponse en ${PING_TIMEOUT_MS / 1000} s` };
-    if (!result.ok && SERVICE_NOT_RUNNING.test(result.stderr)) return { kind: 'container-stopped', seen: `le service db ne tourne pas (${output})` };
+    if (result.timedOut) return { kind: 'timed-out', afterMs: PING_TIMEOUT_MS };
+    if (!result.ok && SERVICE_NOT_RUNNING.test(result.stderr)) return { kind: 'container-stopped', seen: output };
     if (NO_PROGRAM_EXIT.includes(result.exitCode ?? 0) || /executable file not found/i.test(result.stderr)) return { kind: 'cannot-probe', seen: output };
     return { kind: 'answered', exitCode: result.exitCode ?? -1, output };
   }

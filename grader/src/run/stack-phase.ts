@@ -5,7 +5,7 @@ import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
 import { prepareStack } from '../docker/compose/prepare.ts';
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
-import type { PersistenceObservation, PsqlObservation, StackUpInput, StackUpObservation } from '../checks/observations.ts';
+import type { PersistenceObservation, PsqlObservation, StackNotJudged, StackUpInput, StackUpObservation } from '../checks/observations.ts';
 import { parseCompose } from '../checks/compose/compose-file.ts';
 import { LAB_STACK } from '../lab/stack.ts';
 import { lastLines } from '../text/last-lines.ts';
@@ -40,10 +40,10 @@ export async function observeStack(options: {
   signal?: AbortSignal;
 }): Promise<StackObservations> {
   const { submission, settings, run, teardown, built, phase, signal } = options;
-  if (!built) return notJudged({ state: 'not-built' }, "l'image de l'API ne se construit pas (voir image.build).");
+  if (!built) return notJudged({ state: 'not-built' }, 'not-built');
   // Bounded like the static loader: a compose file of megabytes is not handed to Compose.
   if ((await submission.read('docker-compose.yml', MAX_COMPOSE_BYTES)).state !== 'ok') {
-    return notJudged({ state: 'no-compose-file' }, 'docker-compose.yml est absent ou inutilisable (voir compose.valid).');
+    return notJudged({ state: 'no-compose-file' }, 'no-compose-file');
   }
   const timeouts: StackTimeouts = { stackTimeoutMs: settings.stackTimeoutSeconds * 1000, startupTimeoutMs: settings.startupTimeoutSeconds * 1000 };
   let stack: ComposeStack | undefined;
@@ -58,13 +58,13 @@ export async function observeStack(options: {
     });
     let up: StackUpInput = start.up;
     if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
-    if (!start.started) return notJudged(up, 'la pile ne démarre pas (voir stack.up).');
+    if (!start.started) return notJudged(up, 'stack-down');
     const { started } = start;
     const database = new LabDatabase(started, timeouts.startupTimeoutMs);
     const psql = await phase('psql', () => observePsql(started, database, signal));
     const persistence: PersistenceObservation = psql.state === 'ok'
       ? await phase('persistence', () => observePersistence(started, database, timeouts, signal))
-      : { state: 'not-judged', reason: 'psql ne fonctionne pas (voir stack.psql).' };
+      : { state: 'not-judged', because: 'psql-failed' };
     return { up, psql, persistence };
   } finally {
     await phase('stack-down', async () => stack?.destroy());
@@ -72,8 +72,8 @@ export async function observeStack(options: {
 }
 
 /** The stack's outcome when psql and persistence cannot be observed, both for the same reason. */
-function notJudged(up: StackUpInput, reason: string): StackObservations {
-  return { up, psql: { state: 'not-judged', reason }, persistence: { state: 'not-judged', reason } };
+function notJudged(up: StackUpInput, because: StackNotJudged): StackObservations {
+  return { up, psql: { state: 'not-judged', because }, persistence: { state: 'not-judged', because } };
 }
 
 /** `docker compose exec db psql -U demo -d demo` runs a query. */
@@ -102,7 +102,7 @@ async function observePersistence(started: StartedStack, database: LabDatabase, 
   const read = await new LabDatabase(restarted, timeouts.startupTimeoutMs).query(`SELECT count(*) FROM grader_persistence WHERE token = '${token}';`, signal);
   if (read.ok && read.output.trim() === '1') return { state: 'kept' };
   if (!read.ok && read.notReady) return { state: 'not-restarted', seen: read.notReady, error: read.error };
-  return { state: 'lost', seen: read.ok ? `la requête a trouvé ${read.output.trim() || '0'} ligne` : read.error };
+  return { state: 'lost', read: read.ok ? { rows: read.output.trim() } : { error: read.error } };
 }
 
 /** Line in the student's docker-compose.yml of a key of the normalised model (e.g. services.db.privileged). */

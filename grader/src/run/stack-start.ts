@@ -1,7 +1,6 @@
-import type { ServiceState } from '../docker/compose/cli.ts';
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
-import { waitForHealthy } from '../docker/wait/health.ts';
-import type { StackUpObservation } from '../checks/observations.ts';
+import { waitForHealthy, type HealthWait } from '../docker/wait/health.ts';
+import type { ApiHealthFailure, ApiNotRunning, StackUpObservation } from '../checks/observations.ts';
 import { LAB_STACK } from '../lab/stack.ts';
 import { LAB_HEALTH } from '../lab/api.ts';
 import { lastLines } from '../text/last-lines.ts';
@@ -27,13 +26,13 @@ export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts
   if (!up.ok && (await apiPort()) === 0) {
     return { up: { state: 'up-failed', error: lastLines(up.stderr || up.stdout, 8), timedOut: up.timedOut, services: await started.report() }, started };
   }
-  const outcome = await waitForHealthy(
+  const outcome = await waitForHealthy<ApiNotRunning>(
     {
       port: apiPort,
       stopped: async () => {
         const service = await started.state(api.service);
-        if (!service) return up.ok ? undefined : "le service api n'a pas été créé";
-        return service.state === 'running' ? undefined : describeState(service);
+        if (!service) return up.ok ? undefined : { created: false };
+        return service.state === 'running' ? undefined : { created: true, state: service.state, exitCode: service.exitCode };
       },
       logs: () => started.logs(api.service, 50),
     },
@@ -43,16 +42,19 @@ export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts
   );
   if (outcome.state === 'healthy') return { up: { state: 'healthy', apiPort: outcome.port, elapsedMs: Date.now() - start }, started };
   const services = await started.report();
-  switch (outcome.state) {
-    case 'bad-answer':
-      return { up: { state: 'unhealthy', seen: `réponse ${outcome.status}`, answer: { status: outcome.status, body: outcome.body }, services }, started };
-    case 'loopback-only':
-      return { up: { state: 'unhealthy', seen: 'uvicorn écoute sur 127.0.0.1 dans le conteneur, injoignable par le port publié', services }, started };
-    default:
-      return { up: { state: 'unhealthy', seen: outcome.seen, services }, started };
-  }
+  return { up: { state: 'unhealthy', failure: healthFailure(outcome), services }, started };
 }
 
-function describeState(service: ServiceState): string {
-  return service.state === 'exited' ? `le service api s'est arrêté (code de sortie ${service.exitCode})` : `le service api est « ${service.state} »`;
+/** What the wait for /health ended on, as data the criterion words. */
+function healthFailure(outcome: Exclude<HealthWait<ApiNotRunning>, { state: 'healthy' }>): ApiHealthFailure {
+  switch (outcome.state) {
+    case 'stopped':
+      return { kind: 'stopped', api: outcome.seen };
+    case 'bad-answer':
+      return { kind: 'bad-answer', status: outcome.status, body: outcome.body };
+    case 'loopback-only':
+      return { kind: 'loopback-only' };
+    case 'no-answer':
+      return { kind: 'no-answer', seen: outcome.seen };
+  }
 }

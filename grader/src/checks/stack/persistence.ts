@@ -1,4 +1,6 @@
+import type { PersistenceObservation } from '../observations.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
+import { STACK_NOT_JUDGED } from './not-judged.ts';
 
 export const criterion: DynamicCriterion = {
   id: 'stack.persistence',
@@ -7,14 +9,14 @@ export const criterion: DynamicCriterion = {
   judge({ stack: { persistence: observation } }, settings) {
     switch (observation.state) {
       case 'not-judged':
-        return failNotVerifiable(observation.reason);
+        return failNotVerifiable(STACK_NOT_JUDGED[observation.because]);
       case 'kept':
         return { status: 'pass', message: 'Une ligne écrite survit à `docker compose down` puis `up`.' };
       case 'lost':
         return {
           status: 'fail',
           file: 'docker-compose.yml',
-          message: `Une ligne écrite dans PostgreSQL a disparu après \`docker compose down\` puis \`up\` (${observation.seen}). Sans volume nommé monté sur /var/lib/postgresql/data, les données vivent dans le conteneur et partent avec lui : déclarez un volume (ex. \`pgdata:/var/lib/postgresql/data\`).`,
+          message: `Une ligne écrite dans PostgreSQL a disparu après \`docker compose down\` puis \`up\` (${describeRead(observation.read)}). Sans volume nommé monté sur /var/lib/postgresql/data, les données vivent dans le conteneur et partent avec lui : déclarez un volume (ex. \`pgdata:/var/lib/postgresql/data\`).`,
         };
       case 'not-restarted':
         return {
@@ -31,3 +33,8 @@ export const criterion: DynamicCriterion = {
     }
   },
 };
+
+/** What reading the row back gave: the count psql printed, or its error. */
+function describeRead(read: Extract<PersistenceObservation, { state: 'lost' }>['read']): string {
+  return 'rows' in read ? `la requête a trouvé ${read.rows || '0'} ligne` : read.error;
+}

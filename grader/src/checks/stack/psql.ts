@@ -1,4 +1,5 @@
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
+import { STACK_NOT_JUDGED } from './not-judged.ts';
 import { describeServices } from './services.ts';
 
 export const criterion: DynamicCriterion = {
@@ -8,7 +9,7 @@ export const criterion: DynamicCriterion = {
   judge({ stack: { psql: observation } }, settings) {
     switch (observation.state) {
       case 'not-judged':
-        return failNotVerifiable(observation.reason);
+        return failNotVerifiable(STACK_NOT_JUDGED[observation.because]);
       case 'no-db':
         return { status: 'fail', file: 'docker-compose.yml', message: 'Aucun service « db » dans la pile : ajoutez le service PostgreSQL nommé db.' };
       case 'ok':

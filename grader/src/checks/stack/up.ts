@@ -1,6 +1,9 @@
 import type { HostRisk } from '../../docker/compose/host-safety.ts';
+import { LAB_HEALTH } from '../../lab/api.ts';
+import type { ApiHealthFailure, ApiNotRunning } from '../observations.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 import { crashFinding } from '../traceback.ts';
+import { STACK_NOT_JUDGED } from './not-judged.ts';
 import { describeServices } from './services.ts';
 
 const FILE = 'docker-compose.yml';
@@ -23,6 +26,25 @@ export function describeHostRisk(risk: HostRisk): string {
   }
 }
 
+/** What the wait for the stack's /health ended on, as the message's parenthesis says it. */
+function describeHealthFailure(failure: ApiHealthFailure): string {
+  switch (failure.kind) {
+    case 'stopped':
+      return describeApiNotRunning(failure.api);
+    case 'bad-answer':
+      return LAB_HEALTH.wording.answered(failure.status);
+    case 'loopback-only':
+      return 'uvicorn écoute sur 127.0.0.1 dans le conteneur, injoignable par le port publié';
+    case 'no-answer':
+      return failure.seen;
+  }
+}
+
+function describeApiNotRunning(api: ApiNotRunning): string {
+  if (!api.created) return "le service api n'a pas été créé";
+  return api.state === 'exited' ? `le service api s'est arrêté (code de sortie ${api.exitCode})` : `le service api est « ${api.state} »`;
+}
+
 export const criterion: DynamicCriterion = {
   id: 'stack.up',
   kind: 'dynamic',
@@ -30,7 +52,7 @@ export const criterion: DynamicCriterion = {
   judge({ stack: { up: observation } }, settings) {
     switch (observation.state) {
       case 'not-built':
-        return failNotVerifiable("l'image de l'API ne se construit pas (voir image.build).");
+        return failNotVerifiable(STACK_NOT_JUDGED['not-built']);
       case 'no-compose-file':
         return { status: 'fail', file: FILE, message: `${FILE} est absent ou illisible : la pile ne peut pas démarrer (voir compose.valid).` };
       case 'unparsable':
@@ -59,7 +81,8 @@ export const criterion: DynamicCriterion = {
       }
       case 'unhealthy': {
         const { text, logs } = describeServices(observation.services);
-        const answer = observation.answer ? ` ; dernière réponse ${observation.answer.status} ${JSON.stringify(observation.answer.body.slice(0, 80))}` : '';
+        const { failure } = observation;
+        const answer = failure.kind === 'bad-answer' ? ` ; dernière réponse ${failure.status} ${JSON.stringify(failure.body.slice(0, 80))}` : '';
         const api = observation.services.find((s) => s.service === 'api');
         if (api && api.state === 'exited') {
           const crash = crashFinding(`La pile démarre mais le service api s'est arrêté (code ${api.exitCode}) : \`docker compose up -d\` réussit même quand l'API plante au démarrage.`, api.logs, '`docker compose logs api`');
@@ -68,7 +91,7 @@ export const criterion: DynamicCriterion = {
         return {
           status: 'fail',
           file: FILE,
-          message: `La pile démarre mais api ne répond pas sur /health (${observation.seen}${answer}). \`docker compose up -d\` réussit même si l'API plante au démarrage : lisez \`docker compose logs api\`.${text ? ` État : ${text}.` : ''}`,
+          message: `La pile démarre mais api ne répond pas sur /health (${describeHealthFailure(failure)}${answer}). \`docker compose up -d\` réussit même si l'API plante au démarrage : lisez \`docker compose logs api\`.${text ? ` État : ${text}.` : ''}`,
           excerpt: logs,
         };
       }

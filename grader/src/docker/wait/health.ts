@@ -24,18 +24,19 @@ const STABLE_WRONG_ANSWER_MS = 3_000;
 const LOG_CHECK_EVERY_MS = 500;
 const STOPPED_CHECK_EVERY_MS = 400;
 
-export type HealthWait =
+/** `S`: what the target's `stopped()` reports of a container that does not run. */
+export type HealthWait<S = string> =
   | { state: 'healthy'; port: number; elapsedMs: number }
-  | { state: 'stopped'; seen: string; elapsedMs: number }
+  | { state: 'stopped'; seen: S; elapsedMs: number }
   | { state: 'bad-answer'; status: number; body: string; elapsedMs: number }
   | { state: 'loopback-only'; elapsedMs: number }
   | { state: 'no-answer'; seen: string; elapsedMs: number };
 
-export interface HealthTarget {
+export interface HealthTarget<S = string> {
   /** The published host port of the service's port, 0 while unknown. */
   port(): Promise<number>;
-  /** Undefined while the app's container runs; otherwise what was seen (e.g. "exited with code 1"). */
-  stopped(): Promise<string | undefined>;
+  /** Undefined while the app's container runs; otherwise what was seen (e.g. "exited with code 1", or data). */
+  stopped(): Promise<S | undefined>;
   /** The app's last log lines. */
   logs(): Promise<string>;
 }
@@ -43,10 +44,12 @@ export interface HealthTarget {
 /**
  * Readiness strategy "HTTP": polls `GET <path>` on 127.0.0.1 until the answer is accepted or the
  * deadline. Ends early, with what it saw, when the container stops, when its logs say it listens
- * out of the published port's reach, or when the app keeps giving a wrong answer.
+ * out of the published port's reach, or when the app keeps giving a wrong answer. A stop seen by
+ * a probe ends the wait as `stopped` even if the container runs again by the end (a restart policy).
  */
-export async function waitForHealthy(target: HealthTarget, readiness: HttpReadiness, timeoutMs: number, signal?: AbortSignal): Promise<HealthWait> {
+export async function waitForHealthy<S = string>(target: HealthTarget<S>, readiness: HttpReadiness, timeoutMs: number, signal?: AbortSignal): Promise<HealthWait<S>> {
   const { wording } = readiness;
+  let stoppedSeen: S | undefined;
   let wrong: { status: number; body: string; since: number } | undefined;
   let loopback = false;
   let lastLogCheck = 0;
@@ -59,8 +62,8 @@ export async function waitForHealthy(target: HealthTarget, readiness: HttpReadin
       // once, is CPU that a loaded machine lacks. A server that answers is running.
       if (!port || Date.now() - lastStoppedCheck >= STOPPED_CHECK_EVERY_MS) {
         lastStoppedCheck = Date.now();
-        const stopped = await target.stopped();
-        if (stopped) return { done: false, seen: stopped, final: true };
+        stoppedSeen = await target.stopped();
+        if (stoppedSeen !== undefined) return { done: false, seen: 'stopped', final: true };
       }
       port ||= await target.port();
       if (!port) return { done: false, seen: wording.noPort };
@@ -84,8 +87,8 @@ export async function waitForHealthy(target: HealthTarget, readiness: HttpReadin
     { timeoutMs, intervalMs: 100, signal },
   );
   if (outcome.ok) return { state: 'healthy', port: outcome.value, elapsedMs: outcome.elapsedMs };
-  const stopped = await target.stopped();
-  if (stopped) return { state: 'stopped', seen: stopped, elapsedMs: outcome.elapsedMs };
+  const stopped = stoppedSeen ?? (await target.stopped());
+  if (stopped !== undefined) return { state: 'stopped', seen: stopped, elapsedMs: outcome.elapsedMs };
   if (loopback) return { state: 'loopback-only', elapsedMs: outcome.elapsedMs };
   if (wrong) return { state: 'bad-answer', status: wrong.status, body: wrong.body, elapsedMs: outcome.elapsedMs };
   return { state: 'no-answer', seen: outcome.seen, elapsedMs: outcome.elapsedMs };

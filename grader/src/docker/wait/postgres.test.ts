@@ -6,6 +6,7 @@ const WORDING: PostgresWording = {
   starting: (output) => `starting (${output})`,
   noTcpListener: (output) => `no TCP listener (${output})`,
   noAttempt: (output) => `no attempt (${output})`,
+  noReply: (seconds) => `no reply in ${seconds} s`,
 };
 
 const answered = (exitCode: number, output: string): PingResult => ({ kind: 'answered', exitCode, output });
@@ -22,6 +23,9 @@ describe('describePing (pg_isready exit codes)', () => {
   test('1 (starting up) and 2 (no TCP listener yet: initdb or the socket-only temporary server) are worth waiting for', () => {
     expect(describePing(answered(1, '127.0.0.1:5432 - rejecting connections'), WORDING)).toMatchObject({ status: 'waiting', seen: 'starting (127.0.0.1:5432 - rejecting connections)' });
     expect(describePing(answered(2, '127.0.0.1:5432 - no response'), WORDING)).toMatchObject({ status: 'waiting', seen: 'no TCP listener (127.0.0.1:5432 - no response)' });
+  });
+  test('a pg_isready that does not return in time is worth waiting for, said in the caller\'s words', () => {
+    expect(describePing({ kind: 'timed-out', afterMs: 10_000 }, WORDING)).toEqual({ status: 'waiting', seen: 'no reply in 10 s' });
   });
   test('3 (no attempt), a stopped container or a missing program end the wait', () => {
     expect(describePing(answered(3, 'invalid option'), WORDING).status).toBe('cannot-probe');

@@ -15,6 +15,8 @@ import { pollUntil } from './poll.ts';
 /** One run of pg_isready inside the database container, as its runner saw it. */
 export type PingResult =
   | { kind: 'answered'; exitCode: number; output: string }
+  /** pg_isready did not return within the runner's own deadline. */
+  | { kind: 'timed-out'; afterMs: number }
   /** The container is not running (exited, never created): waiting will not help. */
   | { kind: 'container-stopped'; seen: string }
   /** pg_isready could not be run there (no such program, no shell): nothing to wait on. */
@@ -36,6 +38,8 @@ export interface PostgresWording {
   starting(output: string): string;
   noTcpListener(output: string): string;
   noAttempt(output: string): string;
+  /** pg_isready itself did not return within `seconds`. */
+  noReply(seconds: number): string;
 }
 
 /** pg_isready's exit codes (PostgreSQL documentation, pg_isready). */
@@ -45,6 +49,7 @@ const PG_ISREADY = { accepting: 0, rejecting: 1, noResponse: 2, noAttempt: 3 } a
 export function describePing(result: PingResult, wording: PostgresWording): { status: 'ready' | 'waiting' | 'stopped' | 'cannot-probe'; seen: string } {
   if (result.kind === 'container-stopped') return { status: 'stopped', seen: result.seen };
   if (result.kind === 'cannot-probe') return { status: 'cannot-probe', seen: result.seen };
+  if (result.kind === 'timed-out') return { status: 'waiting', seen: wording.noReply(result.afterMs / 1000) };
   const output = result.output.trim().split('\n').slice(-1)[0] ?? '';
   switch (result.exitCode) {
     case PG_ISREADY.accepting:
