@@ -1,5 +1,6 @@
 import type { BuildOutcome } from '../docker/build/build-image.ts';
-import type { HealthObservation, StopObservation } from '../docker/container/run-api.ts';
+import type { HealthObservation } from '../docker/container/run-api.ts';
+import type { StopObservation } from '../docker/container/stop-time.ts';
 import type { LayerMeasurement } from '../docker/build/layers.ts';
 import type { HostSafetyProblem } from '../docker/compose/host-safety.ts';
 import type { ServiceReport } from '../docker/compose/stack.ts';

@@ -2,7 +2,8 @@ import type Docker from 'dockerode';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { RunIdentity } from '../docker/labels.ts';
 import { LAB_API, LAB_HEALTH } from '../lab/api.ts';
-import { answersHttp, betterStop, restartApiContainer, slowButHandled, startApiContainer, timeGracefulStop, waitForHealth, type ApiContainer, type HealthObservation, type StopObservation } from '../docker/container/run-api.ts';
+import { answersHttp, restartApiContainer, startApiContainer, timeGracefulStop, waitForHealth, type ApiContainer, type HealthObservation } from '../docker/container/run-api.ts';
+import { betterStop, slowButHandled, type StopObservation } from '../docker/container/stop-time.ts';
 
 export interface ContainerObservations {
   health: HealthObservation;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { betterStop, judgedStopMs, slowButHandled, type StopObservation } from '../../docker/container/run-api.ts';
+import { betterStop, judgedStopMs, slowButHandled, type StopObservation } from '../../docker/container/stop-time.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations } from '../observations.ts';
 import { criterion } from './graceful-stop.ts';

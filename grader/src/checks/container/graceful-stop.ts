@@ -1,4 +1,4 @@
-import { judgedStopMs } from '../../docker/container/run-api.ts';
+import { judgedStopMs } from '../../docker/container/stop-time.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 
 export const criterion: DynamicCriterion = {

@@ -1,4 +1,4 @@
-import { CONTAINER_LIMITS } from '../../docker/container/run-api.ts';
+import { CONTAINER_LIMITS } from '../../docker/container/limits.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 import { crashFinding } from '../traceback.ts';
 

@@ -2,6 +2,9 @@ import type Docker from 'dockerode';
 import { waitForHealthy, type HttpReadiness } from '../wait/health.ts';
 import { pollUntil } from '../wait/poll.ts';
 import { lastLogLines } from './logs.ts';
+import { CONTAINER_LIMITS } from './limits.ts';
+import type { StopObservation } from './stop-time.ts';
+
 
 export type HealthObservation =
   | { state: 'healthy'; elapsedMs: number }
@@ -12,30 +15,10 @@ export type HealthObservation =
   | { state: 'loopback-only'; logs: string; elapsedMs: number };
 
 
-export type StopObservation =
-  /**
-   * `durationMs`: from the stop request to PID 1's end, as the engine recorded it. `engineLagMs`:
-   * what the engine took on its own after PID 1 ended until the stop call returned, an estimate of
-   * its own share before the signal too (seconds on a starved machine, milliseconds on an idle
-   * one). `measures`: 2 when a slow first stop that PID 1 ended by itself was measured again.
-   */
-  | { state: 'stopped'; durationMs: number; exitCode: number; engineLagMs?: number; measures?: number }
-  /** `no-http`: the port never answered HTTP; `not-running`: the container had stopped by itself. */
-  | { state: 'not-judged'; reason: 'no-http' | 'not-running' }
-  | { state: 'stop-failed'; reason: string };
-
 export interface ApiContainer {
   id: string;
   hostPort: number;
 }
-
-/** Resource limits of every container the grader starts itself. */
-export const CONTAINER_LIMITS = {
-  Memory: 512 * 1024 * 1024,
-  MemorySwap: 512 * 1024 * 1024,
-  PidsLimit: 256,
-  NanoCpus: 1_000_000_000,
-};
 
 /** Starts the built image with container port `port` published on an ephemeral 127.0.0.1 port. */
 export async function startApiContainer(
@@ -150,32 +133,6 @@ export async function timeGracefulStop(docker: Docker, api: ApiContainer, limitS
   const engineMs = Date.parse(finishedAt) - start;
   const durationMs = Number.isFinite(engineMs) && engineMs >= 0 && engineMs < wallMs ? engineMs : wallMs;
   return { state: 'stopped', durationMs, exitCode, engineLagMs: wallMs - durationMs };
-}
-
-/**
- * The stop time judged: the measured duration less the engine's own share (its lag after PID 1
- * ended stands for its lag before the signal reached it), never below zero. A PID 1 the engine had
- * to kill is judged on its exit code, whatever this says.
- */
-export function judgedStopMs(stop: { durationMs: number; engineLagMs?: number }): number {
-  return Math.max(0, stop.durationMs - Math.min(stop.engineLagMs ?? 0, stop.durationMs));
-}
-
-/**
- * A stop worth measuring again before it is judged: PID 1 ended by itself after SIGTERM (the engine
- * did not have to kill it: not 137) but later than the limit. On a starved CPU a correct server can
- * take that long once; a PID 1 that ignores SIGTERM is killed at the grace period and is not retried.
- */
-export function slowButHandled(stop: StopObservation, limitSeconds: number): boolean {
-  return stop.state === 'stopped' && stop.exitCode !== 137 && judgedStopMs(stop) >= limitSeconds * 1000;
-}
-
-/** The better of two measures of the same container's stop (the faster one that was not killed). */
-export function betterStop(first: StopObservation, second: StopObservation): StopObservation {
-  if (first.state !== 'stopped') return second;
-  if (second.state !== 'stopped') return { ...first, measures: 2 };
-  const pick = second.exitCode !== 137 && judgedStopMs(second) < judgedStopMs(first) ? second : first;
-  return { ...pick, measures: 2 };
 }
 
 /** How often the pids count is sampled while the grader waits for /health. */
