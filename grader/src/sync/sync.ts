@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { renderVocabularyStems, VOCABULARY_STEMS_FILE } from './vocabulary-stems.ts';
 import { parseRubric, type Rubric, type RubricSettings } from '../rubric/rubric.ts';
 
 // Every view of the rubric that lives in a committed file is generated here from
@@ -233,6 +234,7 @@ export async function plan(root: string): Promise<SyncedFile[]> {
     },
     { path: CRITERION_IDS_FILE, current: await readOptional(join(root, CRITERION_IDS_FILE)), expected: renderCriterionIds(ids) },
     { path: REGISTRY_FILE, current: await readOptional(join(root, REGISTRY_FILE)), expected: renderRegistry(ids) },
+    { path: VOCABULARY_STEMS_FILE, current: await readOptional(join(root, VOCABULARY_STEMS_FILE)), expected: await renderVocabularyStems() },
   ];
 }
 

@@ -7,7 +7,7 @@
 // and puts the answer on the instructor's review list.
 import { NOTIONS, type Notion, type QuestionNotions } from '../../lab/notions.ts';
 import { QUESTIONS, type Question } from '../../lab/questions.ts';
-import { GENERIC_WORDS, VOCABULARY } from '../../lab/vocabulary.ts';
+import { VOCABULARY_STEMS, WORDING_STEMS } from '../../lab/vocabulary-stems.ts';
 import { french } from '../../text/french.ts';
 import type { Answer } from './source/answer.ts';
 import { foldText } from './source/words.ts';
@@ -84,20 +84,10 @@ let vocabularies: Vocabularies | undefined;
 
 function vocabulariesOf(): Vocabularies {
   if (vocabularies) return vocabularies;
-  const fr = french();
-  const generic = new Set(fr.contentStems(GENERIC_WORDS));
-  const byQuestion = new Map<string, Set<string>>();
-  const asked = new Map<string, Set<string>>();
-  const lab = new Set<string>();
-  for (const question of QUESTIONS) {
-    const wording = fr.contentStems(`${question.title} ${question.prompt}`);
-    asked.set(question.id, new Set(wording));
-    const words = VOCABULARY[question.id];
-    if (!words) continue;
-    const stems = new Set(fr.contentStems(words).filter((stem) => !generic.has(stem) && !/^\d/.test(stem)));
-    byQuestion.set(question.id, stems);
-    for (const stem of stems) lab.add(stem);
-  }
+  // Stemmed once, when the views are generated (npm run rubric:sync), not by every run.
+  const byQuestion = new Map(Object.entries(VOCABULARY_STEMS).map(([id, stems]) => [id, new Set(stems)]));
+  const asked = new Map(Object.entries(WORDING_STEMS).map(([id, stems]) => [id, new Set(stems)]));
+  const lab = new Set([...byQuestion.values()].flatMap((stems) => [...stems]));
   vocabularies = { byQuestion, lab, asked };
   return vocabularies;
 }
