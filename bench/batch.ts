@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBatch } from '../grader/src/batch/run.ts';
+import { templatePrebuiltHashes } from '../grader/src/export/prebuilt.ts';
 import { classStats } from '../grader/src/batch/gradebook.ts';
 import { loadRubric } from '../grader/src/rubric/rubric.ts';
 import { MUTANTS } from '../selftest/corpus/mutants.ts';
@@ -39,13 +40,15 @@ try {
   // Warm-up: one graded submission fills the layer cache, as a real class would after the first.
   const warm = await mkdtemp(join(tmpdir(), 'bench-batch-'));
   const one = await makeClass(template.dir, [{ name: 'warm-up' }]);
-  await runBatch({ folder: one.dir, out: warm, concurrency: 1, rubric: { ...rubric, settings }, progress: null });
+  // The template's prebuilt, as the CLI passes it: without it every student would be listed as tampered.
+  const pristineBuilt = await templatePrebuiltHashes();
+  await runBatch({ folder: one.dir, out: warm, concurrency: 1, rubric: { ...rubric, settings }, progress: null, pristineBuilt });
   await one.cleanup();
   await rm(warm, { recursive: true, force: true });
   for (const n of workers) {
     const out = await mkdtemp(join(tmpdir(), 'bench-batch-'));
     const start = performance.now();
-    const { book } = await runBatch({ folder: cls.dir, out, concurrency: n, rubric: { ...rubric, settings }, progress: null });
+    const { book } = await runBatch({ folder: cls.dir, out, concurrency: n, rubric: { ...rubric, settings }, progress: null, pristineBuilt });
     const ms = performance.now() - start;
     times.set(n, ms);
     const stats = classStats(book);
