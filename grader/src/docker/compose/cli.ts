@@ -1,13 +1,9 @@
 import { execa } from 'execa';
+import type { ExecResult } from '../container/exec.ts';
 import { dockerEnv } from '../engine.ts';
 
-export interface ComposeResult {
-  ok: boolean;
-  exitCode: number | undefined;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-}
+/** What a `docker compose` command gave: the same shape as a command run in a container. */
+export type ComposeResult = ExecResult;
 
 const MAX_OUTPUT = 256 * 1024;
 
