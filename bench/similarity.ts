@@ -5,12 +5,13 @@
 // their own answers (sentences of the answer corpus mixed and reworded at random, seeded) and 5
 // pairs where one lightly edited the other's report. A script, not a test.
 import { cpus, totalmem } from 'node:os';
-import { QUESTIONS } from '../grader/src/lab/questions.ts';
+import { QUESTIONS } from '../labs/csc8613-tp1/questions.ts';
 import { CORRECT_ANSWERS } from '../grader/src/checks/report/testing.ts';
 import { templateWith, REFERENCE_REPORT } from '../grader/src/checks/report/testing.ts';
 import { lightEdit, printsOf } from '../grader/src/batch/testing.ts';
 import { findSimilarities, type ClassAnswers } from '../grader/src/batch/similarities.ts';
 import { loadRubric } from '../grader/src/rubric/rubric.ts';
+import { lab as TP1 } from '../labs/csc8613-tp1/lab.ts';
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 300);
 const COPIED_PAIRS = 5;
@@ -54,7 +55,7 @@ let start = performance.now();
 const cls: ClassAnswers[] = reports.map((r) => ({ name: r.name, answers: printsOf(r.text) }));
 const printMs = performance.now() - start;
 start = performance.now();
-const found = findSimilarities(cls, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore });
+const found = findSimilarities(cls, { minWords: rubric.settings.similarityMinWords, minScore: rubric.settings.similarityMinScore, report: TP1.report });
 const compareMs = performance.now() - start;
 const answers = cls.reduce((sum, s) => sum + s.answers.length, 0);
 const copies = found.filter((s) => s.a.replace('original', 'copier') === s.b || s.b.replace('original', 'copier') === s.a).length;

@@ -33,13 +33,22 @@ const isTestFile = (name) => name.endsWith('.test.ts') || name === 'testing.ts';
  */
 function sourceFiles(root) {
   const out = [];
-  const pending = [join(root, 'grader/src')];
+  // The labs' data modules are sources too; their reference solutions and mutants never ship.
+  const pending = [join(root, 'grader/src'), join(root, 'labs')];
   while (pending.length > 0) {
     const dir = pending.pop();
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
       const abs = join(dir, entry.name);
+      const rel = relative(root, abs).split(sep).join('/');
+      if (/^labs\/[^/]+\/(?:reference|mutants\.ts$)/.test(rel)) continue;
       if (entry.isDirectory()) pending.push(abs);
-      else if (entry.isFile() && !isTestFile(entry.name)) out.push(relative(root, abs).split(sep).join('/'));
+      else if (entry.isFile() && !isTestFile(entry.name) && (!rel.startsWith('labs/') || rel.endsWith('.ts'))) out.push(rel);
     }
   }
   return out.sort();

@@ -8,7 +8,7 @@ import { RotatedSequencer } from './support/sequencer.ts';
  * them while engines and stand-in images are still being provisioned. A test that needs an engine
  * belongs in a folder of ENGINE_SUITES.
  */
-export const FILE_SUITES = ['grader/**/*.test.ts', '.ci/**/*.test.ts', 'selftest/support/**/*.test.ts', 'selftest/architecture/**/*.test.ts', 'selftest/repository/**/*.test.ts', 'selftest/hardening/fuzz.test.ts'];
+export const FILE_SUITES = ['grader/**/*.test.ts', 'labs/**/*.test.ts', '.ci/**/*.test.ts', 'selftest/support/**/*.test.ts', 'selftest/architecture/**/*.test.ts', 'selftest/repository/**/*.test.ts', 'selftest/hardening/fuzz.test.ts'];
 /** Suites that grade real submission folders on a real engine (the Docker resource check wraps them). */
 export const ENGINE_SUITES = ['selftest/e2e/**/*.test.ts', 'selftest/corpus/**/*.test.ts', 'selftest/hardening/**/*.test.ts'];
 

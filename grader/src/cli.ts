@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED } from './location.ts';
+import { BUNDLED, labRubricPath } from './location.ts';
 import { isCriterionId, type CriterionId } from './model/criteria.ts';
 import type { Rubric } from './rubric/rubric.ts';
 import { grade } from './run/grade.ts';
+import { labIds } from './run/lab.ts';
 import { renderTerminal } from './output/terminal.ts';
 import { inActions, publishActions, workspacePath } from './output/actions.ts';
 import { withLeftOut } from './output/total.ts';
@@ -16,6 +17,7 @@ import { EXIT_CODES, loadRubricOrExplain, reportCrash } from './output/crash.ts'
 
 const USAGE = `Usage : npm run grade -- [DOSSIER] [options]
   DOSSIER          dossier de la soumission à corriger (défaut : .)
+  --lab id         le TP à corriger (dossier labs/<id>/ ; défaut : celui que nomme le barème)
   --json F         écrit le résultat complet en JSON dans F
   --junit F        écrit le résultat en JUnit XML dans F
   --markdown F     écrit le compte rendu Markdown (celui du résumé GitHub Actions) dans F
@@ -58,6 +60,17 @@ function underClassroom50(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.CLASSROOM50_BUNDLE_DIR);
 }
 
+/**
+ * The rubric of the lab asked for: the default rubric when it names that lab (or when none is asked
+ * for), else `labs/<id>/rubric.yml` of the maintainers' repository; undefined for a lab the grader lacks.
+ */
+async function rubricOfLab(id: string | undefined): Promise<Rubric | undefined> {
+  const rubric = await loadRubricOrExplain();
+  if (id === undefined || rubric.lab === id) return rubric;
+  if (!labIds().includes(id)) return undefined;
+  return loadRubricOrExplain(labRubricPath(id));
+}
+
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -73,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         group: { type: 'string' },
         'require-full': { type: 'boolean', default: false },
         'tamper-check': { type: 'boolean' },
+        lab: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -85,7 +99,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dir = args.positionals[0] ?? '.';
-  const rubric = await loadRubricOrExplain();
+  const rubric = await rubricOfLab(args.values.lab);
+  if (rubric === undefined) {
+    process.stderr.write(`--lab ${args.values.lab} : TP inconnu (TP connus : ${labIds().join(', ')}).\n`);
+    return 2;
+  }
   const selected = selection(rubric, args.values.only, args.values.group);
   if ('error' in selected) {
     process.stderr.write(`${selected.error}\n`);

@@ -36,5 +36,13 @@ export const GRADER_ROOT: string = BUNDLED ? here : join(here, '..', '..');
 /** The rubric graded with by default. */
 export const RUBRIC_PATH: string = join(GRADER_ROOT, BUNDLED ? BUNDLE_FILES.rubric : '.github/classroom/rubric.yml');
 
+/**
+ * The rubric of lab `id` in the maintainers' repository (`labs/<id>/rubric.yml`); the lab whose
+ * template is the repository's root, and an exported template's only lab, use RUBRIC_PATH.
+ */
+export function labRubricPath(id: string): string {
+  return join(GRADER_ROOT, 'labs', id, 'rubric.yml');
+}
+
 /** The manifest (sha256 of each grader-owned template file) a submission's files are compared with. */
 export const MANIFEST_PATH: string = join(GRADER_ROOT, BUNDLED ? BUNDLE_FILES.manifest : 'grader/manifest.json');

@@ -55,12 +55,13 @@ import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import { criterion } from './restart-policy.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 async function judgeCompose(compose: string) {
   const dir = await mkdtemp(join(tmpdir(), 'restart-policy-'));
   try {
     await writeFile(join(dir, 'docker-compose.yml'), compose);
-    return await criterion.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
+    return await criterion.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
 import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
 import type { Status } from '../../grader/src/model/result.ts';
-import { QUESTIONS } from '../../grader/src/lab/questions.ts';
+import { QUESTIONS } from '../../labs/csc8613-tp1/questions.ts';
 import { TEMPLATE_DIR, type Overlay } from '../support/submission.ts';
 import { DYNAMIC_MUTANTS } from './dynamic-mutants.ts';
 import { encodeWindows1252, reference, referenceDockerignore, referenceReport, replaceOnce } from './sources.ts';

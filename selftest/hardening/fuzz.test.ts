@@ -15,6 +15,7 @@ import { loadRubric, type RubricSettings } from '../../grader/src/rubric/rubric.
 import { Submission } from '../../grader/src/submission/submission.ts';
 import { reference, referenceReport } from '../corpus/sources.ts';
 import { makeSubmission } from '../support/submission.ts';
+import { lab as TP1 } from '../../labs/csc8613-tp1/lab.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2024);
 /** Inputs per area; about three thousand in all. */
@@ -194,7 +195,7 @@ describe('static checks survive mutated inputs', { timeout: 300_000 }, () => {
       for (let iteration = 0; iteration < PER_AREA; iteration++) {
         const bytes = mutate(area, random);
         await writeFile(join(dir, area.file), bytes);
-        const ctx = createStaticContext(submission, settings);
+        const ctx = createStaticContext(submission, settings, TP1);
         const lines = lineCount(bytes);
         const inputStart = Date.now();
         for (const check of area.checks) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { httpGet } from '../../grader/src/docker/wait/http.ts';
-import { isHealthyBody } from '../../grader/src/lab/api.ts';
+import { isHealthyBody } from '../../labs/csc8613-tp1/api.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
 import { RUN_LABEL, PID_LABEL } from '../../grader/src/docker/labels.ts';
 

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GradeReport } from '../model/result.ts';
 import type { Rubric } from '../rubric/rubric.ts';
+import { labNamed } from '../run/lab.ts';
 import { GRADEBOOK_SCHEMA, reviewOf, safeFileName, type Gradebook, type GradebookRow } from './gradebook.ts';
 import { writeGradebook, writeSubmission, type BatchOutcome } from './write.ts';
 import { classAnswers } from './prints.ts';
@@ -67,7 +68,7 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, 
   }
   // Each report carries its answers' own prose: submissions graded by different jobs are compared here.
   const answers = classAnswers(rows, reports);
-  const similarities = classSimilarities(answers, rubric.settings, baseText);
+  const similarities = classSimilarities(answers, rubric.settings, labNamed(rubric.lab).report, baseText);
   const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities, baseText: baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };

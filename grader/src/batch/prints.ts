@@ -4,19 +4,19 @@
 import { createStaticContext } from '../checks/check.ts';
 import { reportLoader } from '../checks/report/load-report.ts';
 import { answerPrint } from '../checks/report/own-text.ts';
-import { QUESTIONS } from '../lab/questions.ts';
+import type { Lab } from '../lab/lab.ts';
 import type { AnswerPrint, GradeReport } from '../model/result.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import type { ClassAnswers } from './similarities.ts';
 
 /** Every non-code answer of the submission's REPORT.md with some own prose; none when the report is unreadable. */
-export async function submissionPrints(dir: string, settings: RubricSettings): Promise<AnswerPrint[]> {
-  const ctx = createStaticContext(await Submission.open(dir), settings);
+export async function submissionPrints(dir: string, settings: RubricSettings, lab: Lab): Promise<AnswerPrint[]> {
+  const ctx = createStaticContext(await Submission.open(dir), settings, lab);
   const report = await ctx.load(reportLoader);
   if (report.state !== 'ok') return [];
   const prints: AnswerPrint[] = [];
-  for (const question of QUESTIONS) {
+  for (const question of lab.report.questions) {
     if (question.type === 'code') continue;
     const section = report.sections.get(question.id);
     if (!section) continue;

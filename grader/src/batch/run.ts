@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { GradeReport } from '../model/result.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
+import { labNamed } from '../run/lab.ts';
 import { grade, type GradeOptions } from '../run/grade.ts';
 import { DYNAMIC_IDS } from '../checks/catalogue.ts';
 import { GRADER_ROOT } from '../integrity/files.ts';
@@ -100,6 +101,7 @@ async function gradeWithDeadline(gradeFn: GradeFunction, dir: string, options: G
 /** Grades every submission of `options.folder` with the pristine grader and writes the gradebook. */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const rubric = options.rubric ?? (await loadRubric());
+  const lab = labNamed(rubric.lab);
   const gradeFn = options.gradeFn ?? grade;
   const folder = resolve(options.folder);
   const out = resolve(options.out);
@@ -134,7 +136,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
       report = await gradeWithDeadline(gradeFn, workspace, { rubric, staticOnly: options.staticOnly, tamperCheck: false }, deadlineMs, options.teardownGraceMs ?? TEARDOWN_GRACE_MS, options.signal);
       report.submission = name;
       report.tampered = base.tampered;
-      report.answers = await submissionPrints(workspace, rubric.settings).catch(() => []);
+      report.answers = await submissionPrints(workspace, rubric.settings, lab).catch(() => []);
     } catch (caught) {
       error = caught instanceof DeadlineError || caught instanceof CopyLimitError || caught instanceof InterruptedError ? caught.message : `erreur du correcteur : ${(caught as Error).message}`;
     } finally {
@@ -158,7 +160,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
 
   const answers = classAnswers(rows, reports);
-  const similarities = classSimilarities(answers, rubric.settings, options.baseText);
+  const similarities = classSimilarities(answers, rubric.settings, lab.report, options.baseText);
   const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows, similarities, baseText: options.baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };

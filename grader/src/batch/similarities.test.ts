@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
-import type { Question } from '../lab/questions.ts';
+import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
+import type { Question } from '../lab/lab.ts';
 import { REFERENCE_REPORT } from '../checks/report/testing.ts';
 import { corpusReport, HANDOUT, lightEdit, printsOf, syntheticClass } from './testing.ts';
 import { CORRECT_ANSWERS } from '../checks/report/testing.ts';
@@ -8,7 +9,7 @@ import { kgramHashes, matchTexts, type Span } from '../similarity/class-index.ts
 import { normalWords } from '../similarity/words.ts';
 import { findSimilarities, similarTo, type ClassAnswers, type SimilaritySettings } from './similarities.ts';
 
-const SETTINGS = { minWords: DEFAULT_SETTINGS.similarityMinWords, minScore: DEFAULT_SETTINGS.similarityMinScore };
+const SETTINGS = { minWords: DEFAULT_SETTINGS.similarityMinWords, minScore: DEFAULT_SETTINGS.similarityMinScore, report: TP1.report };
 const student = (name: string, report: string): ClassAnswers => ({ name, answers: printsOf(report) });
 
 describe('findSimilarities', () => {

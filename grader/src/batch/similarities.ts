@@ -5,7 +5,7 @@
 // listed only when several of its answers are near-identical. A lead for the instructor, never a
 // verdict nor a penalty: the pairs are listed in grades.json, grades.csv and index.html, and
 // nothing changes a score.
-import { QUESTIONS } from '../lab/questions.ts';
+import type { LabReport } from '../lab/lab.ts';
 import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { AnswerPrint } from '../model/result.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
@@ -40,6 +40,8 @@ export interface SimilaritySettings {
   minQuestions?: number;
   /** k-gram hashes never counted beside the template's own text: the handout given as base text (see `kgramHashes`). */
   ignored?: readonly number[];
+  /** The lab's report: its questions' order, and its template's text (never counted). */
+  report: LabReport;
 }
 
 export interface ClassAnswers {
@@ -60,18 +62,22 @@ export function commonLimit(answers: number): number {
   return Math.max(4, Math.ceil(answers * 0.05));
 }
 
-const ORDER = new Map(QUESTIONS.map((q, i) => [q.id, i]));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-let templateHashes: number[] | undefined;
+const templateHashes = new WeakMap<LabReport, number[]>();
 /** The k-grams of the report template (questions, prompts, instructions): the lab's own text. */
-function templateKgrams(): number[] {
-  templateHashes ??= kgramHashes(renderReportTemplate());
-  return templateHashes;
+function templateKgrams(report: LabReport): number[] {
+  let hashes = templateHashes.get(report);
+  if (!hashes) {
+    hashes = kgramHashes(renderReportTemplate(report));
+    templateHashes.set(report, hashes);
+  }
+  return hashes;
 }
 
 /** The pairs of submissions with near-identical answers to at least `minQuestions` questions, most questions first. */
 export function findSimilarities(submissions: readonly ClassAnswers[], settings: SimilaritySettings): Similarity[] {
+  const ORDER = new Map(settings.report.questions.map((q, i) => [q.id, i]));
   // Question id → eligible answers (submission index, own prose as its report carries it: the first 1,500 characters).
   const byQuestion = new Map<string, Array<{ who: number; text: string }>>();
   submissions.forEach((submission, who) => {
@@ -85,7 +91,7 @@ export function findSimilarities(submissions: readonly ClassAnswers[], settings:
     }
   });
 
-  const ignored = [...templateKgrams(), ...(settings.ignored ?? [])];
+  const ignored = [...templateKgrams(settings.report), ...(settings.ignored ?? [])];
   // Pair key (a < b) → its near-identical answers.
   const pairs = new Map<number, SimilarAnswer[]>();
   const n = submissions.length;
@@ -115,8 +121,8 @@ export function findSimilarities(submissions: readonly ClassAnswers[], settings:
 }
 
 /** The class comparison of a batch or a merge: the rubric's thresholds, the base text's k-grams ignored. */
-export function classSimilarities(answers: readonly ClassAnswers[], settings: RubricSettings, base?: BaseText): Similarity[] {
-  return findSimilarities(answers, { minWords: settings.similarityMinWords, minScore: settings.similarityMinScore, ignored: base?.hashes });
+export function classSimilarities(answers: readonly ClassAnswers[], settings: RubricSettings, report: LabReport, base?: BaseText): Similarity[] {
+  return findSimilarities(answers, { minWords: settings.similarityMinWords, minScore: settings.similarityMinScore, ignored: base?.hashes, report });
 }
 
 /** The `similar_to` cell of a submission: `name (ids; score)` for each pair it is in, joined by `; `. */

@@ -1,9 +1,11 @@
 import type { Gradebook, GradebookRow } from './gradebook.ts';
-import { QUESTIONS, type Question } from '../lab/questions.ts';
+import { type Question } from '../lab/lab.ts';
+import { QUESTIONS } from '../../../labs/csc8613-tp1/questions.ts';
 import { CORRECT_ANSWERS, REFERENCE_REPORT, templateWith } from '../checks/report/testing.ts';
 import { parseReport } from '../checks/report/source/sections.ts';
 import { answerPrint } from '../checks/report/own-text.ts';
 import type { AnswerPrint } from '../model/result.ts';
+import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
 
 /** Test support: a small gradebook with a full marks row, a tampered row, a formula-like name and an error row. */
 const row = (over: Partial<GradebookRow>): GradebookRow => ({
@@ -72,7 +74,7 @@ export function corpusReport(index: number, prefix: (q: Question) => string = ()
 
 /** The answer prints of a report's text, as the batch computes them from a submission. */
 export function printsOf(report: string): AnswerPrint[] {
-  const parsed = parseReport(report);
+  const parsed = parseReport(report, TP1.report);
   const prints: AnswerPrint[] = [];
   for (const q of QUESTIONS) {
     const section = parsed.sections.get(q.id);

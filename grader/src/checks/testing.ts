@@ -6,6 +6,7 @@ import type { Finding } from '../model/result.ts';
 import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
 import { Submission, type FileRead } from '../submission/submission.ts';
 import { makeSubmission, type Overlay } from '../submission/testing.ts';
+import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
 
 /** Runs a check against in-memory files (path → content); absent paths read as missing. */
 export async function runOn(check: StaticCriterion, files: Record<string, string | Buffer>): Promise<Finding> {
@@ -16,14 +17,14 @@ export async function runOn(check: StaticCriterion, files: Record<string, string
       return { state: 'ok', path: rel, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') };
     },
   } as unknown as Submission;
-  return check.judge(createStaticContext(submission, DEFAULT_SETTINGS));
+  return check.judge(createStaticContext(submission, DEFAULT_SETTINGS, TP1));
 }
 
 /** Grades a real folder: the reference solution (or `base`) with `overlay` applied. */
 export async function runOnFolder(check: StaticCriterion, overlay: Overlay = {}, base?: string): Promise<Finding> {
   const { dir, cleanup } = await makeSubmission(overlay, base);
   try {
-    return await check.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
+    return await check.judge(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1));
   } finally {
     await cleanup();
   }

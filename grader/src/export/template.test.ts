@@ -52,7 +52,7 @@ describe('templateFiles', () => {
     const shipped = new Set(await templateFiles(GRADER_ROOT));
     const importers = new Map<string, string[]>();
     const scripts = new Set<string>();
-    const all = (await walkTs(join(GRADER_ROOT, 'grader'))).map((abs) => posix.join('grader', abs));
+    const all = (await Promise.all(['grader', 'labs'].map(async (top) => (await walkTs(join(GRADER_ROOT, top))).map((abs) => posix.join(top, abs))))).flat();
     for (const rel of all) {
       const text = await readFile(join(GRADER_ROOT, rel), 'utf8');
       if (text.includes('process.argv[1]')) scripts.add(rel);

@@ -12,7 +12,7 @@ export const MANIFEST_REL = 'grader/manifest.json';
  * taken whole, minus `EXCLUDED`; single files as they are. `classroom50/` is not among them: its
  * autograder.py serves instructors, in the bundle `npm run export:classroom50` writes.
  */
-export const GRADER_OWNED_FOLDERS = ['.github', 'grader', 'tests', 'hermetic'] as const;
+export const GRADER_OWNED_FOLDERS = ['.github', 'grader', 'labs', 'tests', 'hermetic'] as const;
 export const GRADER_OWNED_FILES = ['package.json', 'package-lock.json', 'tsconfig.json'] as const;
 /**
  * Exported but not hash-checked: they cannot change a score (README.md is documentation that
@@ -38,7 +38,7 @@ export const TEST_HELPER_FILE = 'testing.ts';
 
 /** A grader unit test or test helper: they reveal expected verdicts and correct answers. */
 export function isGraderTestFile(rel: string): boolean {
-  if (!rel.startsWith('grader/')) return false;
+  if (!rel.startsWith('grader/') && !rel.startsWith('labs/')) return false;
   const base = rel.slice(rel.lastIndexOf('/') + 1);
   return base.endsWith('.test.ts') || base === TEST_HELPER_FILE;
 }
@@ -49,6 +49,8 @@ export function isGraderTestFile(rel: string): boolean {
  */
 export function isExcluded(rel: string): boolean {
   if (rel === '.github/workflows/regrade-class.yml') return true;
+  // A lab's reference solution and its mutants are the instructors' self-test material.
+  if (/^labs\/[^/]+\/(?:reference\/|mutants\.ts$)/.test(rel)) return true;
   if (rel.split('/').some((part) => JUNK.has(part))) return true;
   return isGraderTestFile(rel);
 }

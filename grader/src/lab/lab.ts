@@ -91,7 +91,8 @@ export interface ProgramContract {
 
 /** A Compose stack: an API service built from the image context and a PostgreSQL service. */
 export interface StackContract {
-  api: { service: string; port: number };
+  /** The API service, its port inside the container, and how its readiness is judged through Compose. */
+  api: { service: string; port: number; health: HttpReadiness };
   db: { service: string; user: string; database: string };
   /** How the student reads what the wait for the final PostgreSQL server saw. */
   postgresWording: PostgresWording;
@@ -113,4 +114,36 @@ export interface Lab {
   program?: ProgramContract;
   /** Present when the lab has a Compose stack (stack phase). */
   stack?: StackContract;
+}
+
+/** What the template writes under each question the student answers in the report. */
+export const ANSWER_PLACEHOLDER = '_Votre réponse ici._';
+
+/** What the template writes under a `code` question (answered by the student's files). */
+export const CODE_QUESTION_NOTE = '_Question répondue par vos fichiers : rien à écrire ici._';
+
+const REPORT_OF = new WeakMap<Question, LabReport>();
+
+/** A lab folder's `lab.ts` exports `defineLab({...})`: its questions then know the report they belong to. */
+export function defineLab(lab: Lab): Lab {
+  for (const question of lab.report.questions) REPORT_OF.set(question, lab.report);
+  return lab;
+}
+
+/** The report (notions, vocabulary) a question belongs to. */
+export function reportOf(question: Question): LabReport {
+  const report = REPORT_OF.get(question);
+  if (!report) throw new Error(`question ${question.id} belongs to no lab (labs/<id>/lab.ts exports defineLab({...}))`);
+  return report;
+}
+
+/** The question of the lab's report with this id. */
+export function questionById(report: LabReport, id: string): Question | undefined {
+  return report.questions.find((q) => q.id === id);
+}
+
+/** Questions that count in a report group's proportion: every type but `code` (graded by the file criteria). */
+export function groupQuestions(report: LabReport, group: string): Question[] {
+  const exercises = report.groups[group] ?? [];
+  return report.questions.filter((q) => exercises.includes(q.exercise) && q.type !== 'code');
 }

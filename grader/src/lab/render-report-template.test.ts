@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../submission/testing.ts';
 import { renderReportTemplate } from './render-report-template.ts';
-import { ANSWER_PLACEHOLDER, groupQuestions, QUESTIONS } from './questions.ts';
+import { ANSWER_PLACEHOLDER, groupQuestions } from './lab.ts';
+import { QUESTIONS } from '../../../labs/csc8613-tp1/questions.ts';
+import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
 
 describe('questions', () => {
   it('lists the 30 questions of the lab in order, with unique ids', () => {
@@ -26,19 +28,19 @@ describe('questions', () => {
   });
 
   it('groups exercises without the code questions', () => {
-    expect(groupQuestions('report.ex3-4').map((q) => q.id)).toEqual(['3.c', '4.a', '4.b', '4.c', '4.d']);
-    expect(groupQuestions('report.ex5-6')).toHaveLength(8);
-    expect(groupQuestions('report.ex8').map((q) => q.id)).toEqual(['8.a', '8.b']);
+    expect(groupQuestions(TP1.report, 'report.ex3-4').map((q) => q.id)).toEqual(['3.c', '4.a', '4.b', '4.c', '4.d']);
+    expect(groupQuestions(TP1.report, 'report.ex5-6')).toHaveLength(8);
+    expect(groupQuestions(TP1.report, 'report.ex8').map((q) => q.id)).toEqual(['8.a', '8.b']);
   });
 });
 
 describe('REPORT.md template', () => {
   it('is the rendering of questions.ts (run render-report-template.ts after editing the questions)', () => {
-    expect(readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8')).toBe(renderReportTemplate());
+    expect(readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8')).toBe(renderReportTemplate(TP1.report));
   });
 
   it('has one heading, prompt and placeholder per question', () => {
-    const text = renderReportTemplate();
+    const text = renderReportTemplate(TP1.report);
     for (const q of QUESTIONS) expect(text).toContain(`### ${q.id} — ${q.title}\n\n> ${q.prompt}\n`);
     expect(text.split(ANSWER_PLACEHOLDER).length - 1).toBe(27);
     expect(text.match(/^## Exercice \d — /gm)).toHaveLength(8);

@@ -24,6 +24,8 @@ export interface RubricSettings {
 }
 
 export interface Rubric {
+  /** The lab graded: its folder's name under `labs/` (`lab:` at the top of the rubric; default the first lab). */
+  lab: string;
   groups: Record<string, string>;
   criteria: Map<CriterionId, RubricCriterion>;
   settings: RubricSettings;
@@ -45,16 +47,21 @@ export const DEFAULT_SETTINGS: RubricSettings = {
 
 export class RubricError extends Error {}
 
+/** The lab a rubric without a `lab:` key grades: the kit's first lab, whose rubric predates the key. */
+export const DEFAULT_LAB_ID = 'csc8613-tp1';
+const LAB_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 /** A criterion id as the rubric writes it: `<group>.<name>`, naming the module `checks/<group>/<name>.ts`. */
 export const CRITERION_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /**
- * Reads and validates a rubric. `known` is the catalogue the grader was generated for (every id must
- * be in it and every one of it in the rubric); `npm run rubric:sync` passes `'any'`, as it
- * regenerates that catalogue from the rubric and checks each id against its module instead.
+ * Reads and validates a rubric. `known` is the catalogue the grader was generated for: every id must
+ * be in it (a lab's rubric picks the criteria its lab asks for); `npm run rubric:sync` passes `'any'`,
+ * as it regenerates that catalogue from the labs' rubrics and checks each id against its module instead.
  */
 export function parseRubric(text: string, known: readonly string[] | 'any' = CRITERION_IDS): Rubric {
   const doc = parse(text) as {
+    lab?: unknown;
     groups?: Record<string, string>;
     criteria?: Record<string, { title?: string; group?: string; points?: number }>;
     settings?: Partial<RubricSettings>;
@@ -74,15 +81,15 @@ export function parseRubric(text: string, known: readonly string[] | 'any' = CRI
     if (!(group in groups)) throw new RubricError(`rubric: ${id}: unknown group "${group}"`);
     criteria.set(id as CriterionId, { id: id as CriterionId, title: entry.title ?? id, group, points });
   }
-  for (const id of known === 'any' ? [] : known) {
-    if (!criteria.has(id as CriterionId)) throw new RubricError(`rubric: criterion "${id}" is missing`);
-  }
+  if (criteria.size === 0) throw new RubricError('rubric: "criteria" is empty');
+  const lab = doc.lab ?? DEFAULT_LAB_ID;
+  if (typeof lab !== 'string' || !LAB_ID.test(lab)) throw new RubricError('rubric: "lab" must be the name of a folder of labs/ (lowercase letters, digits, dashes)');
   const settings = { ...DEFAULT_SETTINGS, ...(doc.settings ?? {}) };
   for (const [key, value] of Object.entries(settings)) {
     if (typeof value !== 'number' || !(value > 0)) throw new RubricError(`rubric: settings.${key} must be a positive number`);
   }
   if (settings.similarityMinScore > 1) throw new RubricError('rubric: settings.similarityMinScore must be at most 1');
-  return { groups, criteria, settings };
+  return { lab, groups, criteria, settings };
 }
 
 export async function loadRubric(path = DEFAULT_RUBRIC_PATH): Promise<Rubric> {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { RunIdentity } from '../docker/labels.ts';
-import { LAB_API, LAB_HEALTH } from '../lab/api.ts';
+import type { HttpServiceContract } from '../lab/lab.ts';
 import { answersHttp, restartApiContainer, startApiContainer, timeGracefulStop, waitForHealth, type ApiContainer, type HealthObservation } from '../docker/container/run-api.ts';
 import { betterStop, slowButHandled, type StopObservation } from '../docker/container/stop-time.ts';
 
@@ -14,12 +14,12 @@ export interface ContainerObservations {
  * The built image run alone, as `docker run` would: /health within the start-up deadline, then the
  * stop timed while the server answers HTTP (a server that never answers has no stop worth judging).
  */
-export async function observeContainer(docker: Docker, options: { run: RunIdentity; settings: RubricSettings; signal?: AbortSignal }): Promise<ContainerObservations> {
-  const { run, settings } = options;
+export async function observeContainer(docker: Docker, options: { run: RunIdentity; settings: RubricSettings; service: HttpServiceContract; signal?: AbortSignal }): Promise<ContainerObservations> {
+  const { run, settings, service } = options;
   try {
-    const api = await startApiContainer(docker, { image: run.imageTag, name: `${run.namePrefix}-api`, labels: run.labels, port: LAB_API.port });
-    const health = await waitForHealth(docker, api, LAB_HEALTH, settings.startupTimeoutSeconds * 1000, options.signal);
-    const stop: StopObservation = answersHttp(health) ? await measureStop(docker, api, settings, options.signal) : { state: 'not-judged', reason: 'no-http' };
+    const api = await startApiContainer(docker, { image: run.imageTag, name: `${run.namePrefix}-api`, labels: run.labels, port: service.port });
+    const health = await waitForHealth(docker, api, service.health, settings.startupTimeoutSeconds * 1000, options.signal);
+    const stop: StopObservation = answersHttp(health) ? await measureStop(docker, api, settings, service, options.signal) : { state: 'not-judged', reason: 'no-http' };
     await docker.getContainer(api.id).remove({ force: true, v: true }).catch(() => undefined);
     return { health, stop };
   } catch (error) {
@@ -32,10 +32,10 @@ export async function observeContainer(docker: Docker, options: { run: RunIdenti
  * (the container started again and answering HTTP), so that one starved moment of the machine does
  * not fail a correct server. A PID 1 the engine had to kill is judged on its first measure.
  */
-async function measureStop(docker: Docker, api: ApiContainer, settings: RubricSettings, signal?: AbortSignal): Promise<StopObservation> {
+async function measureStop(docker: Docker, api: ApiContainer, settings: RubricSettings, service: HttpServiceContract, signal?: AbortSignal): Promise<StopObservation> {
   const first = await timeGracefulStop(docker, api, settings.stopLimitSeconds);
   if (!slowButHandled(first, settings.stopLimitSeconds)) return first;
-  const again = await restartApiContainer(docker, api, LAB_API.port);
-  const health = await waitForHealth(docker, again, LAB_HEALTH, settings.startupTimeoutSeconds * 1000, signal);
+  const again = await restartApiContainer(docker, api, service.port);
+  const health = await waitForHealth(docker, again, service.health, settings.startupTimeoutSeconds * 1000, signal);
   return answersHttp(health) ? betterStop(first, await timeGracefulStop(docker, again, settings.stopLimitSeconds)) : first;
 }

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { CriterionId } from '../model/criteria.ts';
 import type { Finding } from '../model/result.ts';
 import type { ProgressListener, RunPhase } from '../model/progress.ts';
+import type { Lab } from '../lab/lab.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { buildImage } from '../docker/build/build-image.ts';
@@ -13,6 +14,7 @@ import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
 import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
+import type { HttpServiceContract, StackContract } from '../lab/lab.ts';
 import { reportPhase } from './report-phase.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
@@ -21,6 +23,8 @@ export interface DynamicRunOptions {
   docker: Docker;
   submission: Submission;
   settings: RubricSettings;
+  /** The lab graded: where the image is built from, and the contracts of its phases. */
+  lab: Lab;
   run: RunIdentity;
   teardown: Teardown;
   signal?: AbortSignal;
@@ -39,7 +43,7 @@ export interface DynamicRunOptions {
  * is that of the phase it observes.
  */
 export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFindings> {
-  const { docker, submission, settings, run, teardown } = options;
+  const { docker, submission, settings, lab, run, teardown } = options;
   const observed: Partial<Observations> = {};
   const durations: Partial<Record<ObservedPhase, number>> = {};
   const observe = <P extends ObservedPhase>(name: P, observation: Observations[P], startedAt: number) => {
@@ -57,8 +61,8 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   teardown.add('docker resources of the run', () => removeUntilGone(docker, run.id));
 
   const buildStart = Date.now();
-  const starter = await submission.resolve('starter');
-  const dockerfile = await submission.read('starter/Dockerfile');
+  const starter = await submission.resolve(lab.imageContext);
+  const dockerfile = await submission.read(`${lab.imageContext}/Dockerfile`);
   const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
   const build = starter.state === 'ok'
     ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal, onProgress: options.onProgress }))
@@ -75,25 +79,31 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     observe('size', size, sizeStart);
   };
 
-  const containerPhase = async () => {
+  const containerPhase = async (service: HttpServiceContract) => {
     const start = Date.now();
     const { health, stop } = built
-      ? await phase('container', () => observeContainer(docker, { run, settings, signal: options.signal }))
+      ? await phase('container', () => observeContainer(docker, { run, settings, service, signal: options.signal }))
       : { health: { state: 'not-built' } as const, stop: { state: 'not-built' } as const };
     observe('container', { health, stop }, start);
   };
 
-  const stackPhase = async () => {
+  const stackPhase = async (stack: StackContract) => {
     const start = Date.now();
-    observe('stack', await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal }), start);
+    observe('stack', await observeStack({ submission, settings, stack, imageContext: lab.imageContext, run, teardown, built, phase, signal: options.signal }), start);
   };
 
   const criteria = DYNAMIC_CRITERIA.filter((criterion) => !options.only || options.only.includes(criterion.id));
   const needed = new Set<ObservedPhase>(criteria.map((criterion) => criterion.observes));
-  await Promise.all([needed.has('size') && sizePhase(), needed.has('container') && containerPhase(), needed.has('stack') && stackPhase()]);
+  await Promise.all([
+    needed.has('size') && sizePhase(),
+    needed.has('container') && lab.service && containerPhase(lab.service),
+    needed.has('stack') && lab.stack && stackPhase(lab.stack),
+  ]);
   const observations = observed as Observations;
   const findings: DynamicFindings = new Map();
   for (const criterion of criteria) {
+    // A criterion of a phase the lab has no contract for is not judged (grade.ts reports it as such).
+    if (!(criterion.observes in observed)) continue;
     findings.set(criterion.id, { finding: criterion.judge(observations, settings), durationMs: durations[criterion.observes] ?? 0 });
   }
   return findings;

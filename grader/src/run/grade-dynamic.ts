@@ -1,3 +1,4 @@
+import type { Lab } from '../lab/lab.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { DYNAMIC_IDS } from '../checks/catalogue.ts';
@@ -32,6 +33,7 @@ export interface DynamicGradeOptions {
 export async function gradeDynamic(
   submission: Submission,
   settings: RubricSettings,
+  lab: Lab,
   options: DynamicGradeOptions,
   onEngineAbsent: (reason: string) => void,
 ): Promise<DynamicFindings> {
@@ -39,7 +41,7 @@ export async function gradeDynamic(
   if (probe.state === 'absent') {
     onEngineAbsent(probe.reason);
     const finding = engineAbsentFinding(probe);
-    return new Map(DYNAMIC_IDS.map((id) => [id, { finding, durationMs: 0 }]));
+    return new Map(DYNAMIC_IDS.filter((id) => !options.only || options.only.includes(id)).map((id) => [id, { finding, durationMs: 0 }]));
   }
   // Leftovers of killed runs (their process is gone) are swept beside this run, not before it:
   // this run's resources carry a live pid and are never theirs.
@@ -54,6 +56,7 @@ export async function gradeDynamic(
       docker: probe.docker,
       submission,
       settings,
+      lab,
       run: newRunIdentity(),
       teardown,
       signal: abort.signal,

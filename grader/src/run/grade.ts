@@ -1,6 +1,7 @@
 import type { CriterionId } from '../model/criteria.ts';
 import type { CriterionResult, Finding, GradeReport } from '../model/result.ts';
 import type { ProgressListener } from '../model/progress.ts';
+import type { Lab } from '../lab/lab.ts';
 import { loadRubric, type Rubric } from '../rubric/rubric.ts';
 import { Submission } from '../submission/submission.ts';
 import { createStaticContext } from '../checks/check.ts';
@@ -9,12 +10,15 @@ import { internalErrorFinding } from '../checks/criterion.ts';
 import { checkTamper, isGraderRoot } from '../integrity/tamper.ts';
 import type { DynamicFindings } from './dynamic.ts';
 import { reportPhase } from './report-phase.ts';
+import { labNamed } from './lab.ts';
 
 export interface GradeOptions {
   staticOnly?: boolean;
   /** Only these criteria are judged (the rest are left out of the report). */
   only?: CriterionId[];
   rubric?: Rubric;
+  /** The lab graded; default the one the rubric names. */
+  lab?: Lab;
   signal?: AbortSignal;
   /** Run teardown on SIGINT/SIGTERM and exit (the CLI); test suites handle signals themselves. */
   trapSignals?: boolean;
@@ -63,11 +67,13 @@ export function scoreFinding(rubric: Rubric, id: CriterionId, { finding, duratio
 /** Grades the submission folder `dir`: static criteria always, dynamic ones on a real engine. */
 export async function grade(dir: string, options: GradeOptions = {}): Promise<GradeReport> {
   const rubric = options.rubric ?? (await loadRubric());
+  const lab = options.lab ?? labNamed(rubric.lab);
   const submission = await Submission.open(dir);
-  const wanted = (id: CriterionId) => !options.only || options.only.includes(id);
+  // A lab's rubric picks the criteria its lab asks for: only those are judged.
+  const wanted = (id: CriterionId) => rubric.criteria.has(id) && (!options.only || options.only.includes(id));
 
   const tamperPromise = (options.tamperCheck ?? (await isGraderRoot(dir))) ? checkTamper(dir) : undefined;
-  const ctx = createStaticContext(submission, rubric.settings);
+  const ctx = createStaticContext(submission, rubric.settings, lab);
   const staticPromise = reportPhase(options.onProgress, 'static', () => Promise.all(
     STATIC_CRITERIA.filter((criterion) => wanted(criterion.id)).map(async (criterion) => [criterion.id, await timed(() => criterion.judge(ctx))] as const),
   ));
@@ -75,7 +81,7 @@ export async function grade(dir: string, options: GradeOptions = {}): Promise<Gr
   let engineAbsent: string | undefined;
   // The Docker side (dockerode, execa: about 0.6 s of start-up) is loaded only when it is used.
   const dynamicPromise: Promise<DynamicFindings> = dynamicWanted
-    ? import('./grade-dynamic.ts').then(({ gradeDynamic }) => gradeDynamic(submission, rubric.settings, options, (reason) => (engineAbsent = reason)))
+    ? import('./grade-dynamic.ts').then(({ gradeDynamic }) => gradeDynamic(submission, rubric.settings, lab, { ...options, only: DYNAMIC_IDS.filter(wanted) }, (reason) => (engineAbsent = reason)))
     : Promise.resolve(new Map());
   const [staticResults, dynamicResults] = await Promise.all([staticPromise, dynamicPromise]);
 

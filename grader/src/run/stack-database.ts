@@ -1,8 +1,16 @@
 import type { StartedStack } from '../docker/compose/stack.ts';
 import { pollUntil } from '../docker/wait/poll.ts';
 import { waitForFinalPostgres, type PingResult } from '../docker/wait/postgres.ts';
-import { LAB_STACK, POSTGRES_WAIT_WORDING, labPsql } from '../lab/stack.ts';
+import type { StackContract } from '../lab/lab.ts';
 import { lastLines } from '../text/last-lines.ts';
+
+/**
+ * psql as the lab asks for it, running one statement: `-v ON_ERROR_STOP=1` makes a failing statement
+ * a non-zero exit, `-X` ignores any psqlrc, `-tA` prints bare rows.
+ */
+export function psqlCommand(db: StackContract['db'], sql: string): string[] {
+  return ['psql', '-U', db.user, '-d', db.database, '-v', 'ON_ERROR_STOP=1', '-X', '-tA', '-c', sql];
+}
 
 export type PsqlResult = { ok: true; output: string } | { ok: false; error: string; notReady?: string };
 
@@ -34,26 +42,28 @@ const PING_TIMEOUT_MS = 10_000;
 export class LabDatabase {
   private readonly stack: Pick<StartedStack, 'exec'>;
   private readonly startupTimeoutMs: number;
+  private readonly contract: StackContract;
   /** Whether the final server was seen answering in this started stack. */
   private finalServerSeen = false;
 
-  constructor(stack: Pick<StartedStack, 'exec'>, startupTimeoutMs: number) {
+  constructor(stack: Pick<StartedStack, 'exec'>, startupTimeoutMs: number, contract: StackContract) {
     this.stack = stack;
     this.startupTimeoutMs = startupTimeoutMs;
+    this.contract = contract;
   }
 
   async query(sql: string, signal?: AbortSignal): Promise<PsqlResult> {
     const start = Date.now();
     let notReady: string | undefined;
     if (!this.finalServerSeen) {
-      const wait = await waitForFinalPostgres({ ping: () => this.ping(signal) }, POSTGRES_WAIT_WORDING, this.startupTimeoutMs, signal);
+      const wait = await waitForFinalPostgres({ ping: () => this.ping(signal) }, this.contract.postgresWording, this.startupTimeoutMs, signal);
       this.finalServerSeen = wait.state === 'ready';
       if (wait.state === 'not-ready') notReady = wait.seen;
     }
     let error = '';
     const outcome = await pollUntil(
       async () => {
-        const result = await this.stack.exec(LAB_STACK.db.service, labPsql(sql), PSQL_TIMEOUT_MS, signal);
+        const result = await this.stack.exec(this.contract.db.service, psqlCommand(this.contract.db, sql), PSQL_TIMEOUT_MS, signal);
         if (result.ok) return { done: true, value: result.stdout.trim() };
         error = lastLines(result.stderr || result.stdout, 5) || `exit ${result.exitCode}`;
         return { done: false, seen: error, final: PERMANENT_PSQL.test(error) };
@@ -66,7 +76,7 @@ export class LabDatabase {
 
   /** One `pg_isready -h 127.0.0.1` in the db container. */
   private async ping(signal?: AbortSignal): Promise<PingResult> {
-    const result = await this.stack.exec(LAB_STACK.db.service, PG_ISREADY_TCP, PING_TIMEOUT_MS, signal);
+    const result = await this.stack.exec(this.contract.db.service, PG_ISREADY_TCP, PING_TIMEOUT_MS, signal);
     const output = lastLines(`${result.stdout}\n${result.stderr}`, 3);
     if (result.timedOut) return { kind: 'timed-out', afterMs: PING_TIMEOUT_MS };
     if (!result.ok && SERVICE_NOT_RUNNING.test(result.stderr)) return { kind: 'container-stopped', seen: output };

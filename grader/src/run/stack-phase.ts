@@ -7,7 +7,7 @@ import { prepareStack } from '../docker/compose/prepare.ts';
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
 import type { PersistenceObservation, PsqlObservation, StackNotJudged, StackUpInput, StackUpObservation } from '../checks/observations.ts';
 import { parseCompose } from '../checks/compose/compose-file.ts';
-import { LAB_STACK } from '../lab/stack.ts';
+import type { StackContract } from '../lab/lab.ts';
 import { lastLines } from '../text/last-lines.ts';
 import { LabDatabase } from './stack-database.ts';
 import { startLabStack, type StackTimeouts } from './stack-start.ts';
@@ -33,13 +33,17 @@ export interface StackObservations {
 export async function observeStack(options: {
   submission: Submission;
   settings: RubricSettings;
+  /** The lab's stack: its API and database services. */
+  stack: StackContract;
+  /** The student-owned folder the API image is built from. */
+  imageContext: string;
   run: RunIdentity;
   teardown: Teardown;
   built: boolean;
   phase: Phase;
   signal?: AbortSignal;
 }): Promise<StackObservations> {
-  const { submission, settings, run, teardown, built, phase, signal } = options;
+  const { submission, settings, stack: contract, imageContext, run, teardown, built, phase, signal } = options;
   if (!built) return notJudged({ state: 'not-built' }, 'not-built');
   // Bounded like the static loader: a compose file of megabytes is not handed to Compose.
   if ((await submission.read('docker-compose.yml', MAX_COMPOSE_BYTES)).state !== 'ok') {
@@ -49,21 +53,21 @@ export async function observeStack(options: {
   let stack: ComposeStack | undefined;
   try {
     const start = await phase('stack-up', async (): Promise<{ up: StackUpObservation; started?: StartedStack }> => {
-      const prepared = await prepareStack(submission.root, { project: run.project, labels: run.labels, image: run.imageTag, imageContext: LAB_STACK.imageContext }, signal);
+      const prepared = await prepareStack(submission.root, { project: run.project, labels: run.labels, image: run.imageTag, imageContext }, signal);
       if (prepared.state !== 'ready') return { up: prepared };
-      if (!prepared.services.includes(LAB_STACK.api.service)) return { up: { state: 'no-api', services: prepared.services } };
+      if (!prepared.services.includes(contract.api.service)) return { up: { state: 'no-api', services: prepared.services } };
       stack = prepared.stack;
       teardown.add('compose project', () => prepared.stack.destroy());
-      return startLabStack(prepared.stack, timeouts, signal);
+      return startLabStack(prepared.stack, contract, timeouts, signal);
     });
     let up: StackUpInput = start.up;
     if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
     if (!start.started) return notJudged(up, 'stack-down');
     const { started } = start;
-    const database = new LabDatabase(started, timeouts.startupTimeoutMs);
-    const psql = await phase('psql', () => observePsql(started, database, signal));
+    const database = new LabDatabase(started, timeouts.startupTimeoutMs, contract);
+    const psql = await phase('psql', () => observePsql(started, database, contract, signal));
     const persistence: PersistenceObservation = psql.state === 'ok'
-      ? await phase('persistence', () => observePersistence(started, database, timeouts, signal))
+      ? await phase('persistence', () => observePersistence(started, database, contract, timeouts, signal))
       : { state: 'not-judged', because: 'psql-failed' };
     return { up, psql, persistence };
   } finally {
@@ -77,8 +81,8 @@ function notJudged(up: StackUpInput, because: StackNotJudged): StackObservations
 }
 
 /** `docker compose exec db psql -U demo -d demo` runs a query. */
-async function observePsql(started: StartedStack, database: LabDatabase, signal?: AbortSignal): Promise<PsqlObservation> {
-  const { db } = LAB_STACK;
+async function observePsql(started: StartedStack, database: LabDatabase, contract: StackContract, signal?: AbortSignal): Promise<PsqlObservation> {
+  const { db } = contract;
   if (!(await started.has(db.service))) return { state: 'no-db' };
   const result = await database.query('SELECT current_user, current_database();', signal);
   if (result.ok) return { state: 'ok', output: result.output };
@@ -90,8 +94,8 @@ async function observePsql(started: StartedStack, database: LabDatabase, signal?
  * alone, and reads the row back once the restarted server has finished starting (an empty volume
  * starts in two phases again).
  */
-async function observePersistence(started: StartedStack, database: LabDatabase, timeouts: StackTimeouts, signal?: AbortSignal): Promise<PersistenceObservation> {
-  const { db } = LAB_STACK;
+async function observePersistence(started: StartedStack, database: LabDatabase, contract: StackContract, timeouts: StackTimeouts, signal?: AbortSignal): Promise<PersistenceObservation> {
+  const { db } = contract;
   const token = randomBytes(8).toString('hex');
   const write = await database.query(`CREATE TABLE IF NOT EXISTS grader_persistence (token text); INSERT INTO grader_persistence VALUES ('${token}');`, signal);
   if (!write.ok) return { state: 'failed', step: 'insert', error: write.error };
@@ -99,7 +103,7 @@ async function observePersistence(started: StartedStack, database: LabDatabase, 
   if (down.state === 'failed') return { state: 'failed', step: 'down', error: lastLines(down.result.stderr, 5) };
   const { result: up, stack: restarted } = await down.stack.up({ timeoutMs: timeouts.stackTimeoutMs, signal, services: [db.service] });
   if (!up.ok && !(await restarted.isRunning(db.service))) return { state: 'failed', step: 'up', error: lastLines(up.stderr, 5) };
-  const read = await new LabDatabase(restarted, timeouts.startupTimeoutMs).query(`SELECT count(*) FROM grader_persistence WHERE token = '${token}';`, signal);
+  const read = await new LabDatabase(restarted, timeouts.startupTimeoutMs, contract).query(`SELECT count(*) FROM grader_persistence WHERE token = '${token}';`, signal);
   if (read.ok && read.output.trim() === '1') return { state: 'kept' };
   if (!read.ok && read.notReady) return { state: 'not-restarted', seen: read.notReady, error: read.error };
   return { state: 'lost', read: read.ok ? { rows: read.output.trim() } : { error: read.error } };

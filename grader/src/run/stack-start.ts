@@ -1,8 +1,7 @@
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
 import { waitForHealthy, type HealthWait } from '../docker/wait/health.ts';
 import type { ApiHealthFailure, ApiNotRunning, StackUpObservation } from '../checks/observations.ts';
-import { LAB_STACK } from '../lab/stack.ts';
-import { LAB_HEALTH } from '../lab/api.ts';
+import type { StackContract } from '../lab/lab.ts';
 import { lastLines } from '../text/last-lines.ts';
 
 export interface StackTimeouts {
@@ -18,8 +17,8 @@ export interface StackTimeouts {
  * import (exercise 7.d), so /health is polled afterwards. The stack counts as started even when
  * `up` failed: its services are reported, and psql may still be judged.
  */
-export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts, signal?: AbortSignal): Promise<{ up: StackUpObservation; started: StartedStack }> {
-  const { api } = LAB_STACK;
+export async function startLabStack(stack: ComposeStack, contract: StackContract, timeouts: StackTimeouts, signal?: AbortSignal): Promise<{ up: StackUpObservation; started: StartedStack }> {
+  const { api } = contract;
   const start = Date.now();
   const { result: up, stack: started } = await stack.up({ timeoutMs: timeouts.stackTimeoutMs, signal });
   const apiPort = () => started.port(api.service, api.port);
@@ -36,7 +35,7 @@ export async function startLabStack(stack: ComposeStack, timeouts: StackTimeouts
       },
       logs: () => started.logs(api.service, 50),
     },
-    LAB_HEALTH,
+    api.health,
     timeouts.startupTimeoutMs,
     signal,
   );

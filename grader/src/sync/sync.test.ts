@@ -20,7 +20,7 @@ afterEach(async () => {
 async function tempCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'rubric-sync-'));
   temps.push(dir);
-  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, 'package.json', 'grader/src']) {
+  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, 'package.json', 'grader/src', 'labs']) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await cp(join(ROOT, file), join(dir, file), { recursive: true });
   }

@@ -9,6 +9,7 @@ import type { Status } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import { GOOD_COMPOSE, mutate } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -21,7 +22,7 @@ const composeChecks = staticCriteriaIn('compose');
 async function gradeFolder(overlay: Overlay): Promise<Record<string, Status>> {
   const { dir, cleanup } = await makeSubmission(overlay);
   cleanups.push(cleanup);
-  const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+  const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
   const statuses: Record<string, Status> = {};
   for (const check of composeChecks) statuses[check.id] = (await check.judge(ctx)).status;
   return statuses;

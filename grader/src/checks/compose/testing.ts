@@ -7,6 +7,7 @@ import type { StaticCriterion } from '../criterion.ts';
 import type { Finding } from '../../model/result.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 /** Runs `check` on a submission made of `compose` as docker-compose.yml plus `extra` files. */
 export async function judge(check: StaticCriterion, compose: string | Buffer | null, extra: Record<string, string> = {}): Promise<Finding> {
@@ -18,7 +19,7 @@ export async function judge(check: StaticCriterion, compose: string | Buffer | n
       await mkdir(dirname(join(dir, rel)), { recursive: true });
       await writeFile(join(dir, rel), content);
     }
-    const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+    const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
     return await check.judge(ctx);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import { criterion as check } from './valid.ts';
 import { GOOD_COMPOSE, judge, lineOfText, mutate, yaml } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 /** Valid Compose files in the forms students write; docker compose accepts them all. */
 const VALID_FILES: Record<string, string> = {
@@ -178,7 +179,7 @@ describe('compose.valid', () => {
     for (const [overlay, status] of [[{}, 'pass'], [{ 'docker-compose.yml': 'services:\n  api:\n    buildd: ./starter\n' }, 'fail']] as const) {
       const { dir, cleanup } = await makeSubmission(overlay);
       try {
-        const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+        const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
         expect((await check.judge(ctx)).status).toBe(status);
       } finally {
         await cleanup();

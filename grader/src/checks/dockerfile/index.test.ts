@@ -6,6 +6,7 @@ import { makeSubmission } from '../../submission/testing.ts';
 import { staticCriteriaIn } from '../catalogue.ts';
 import { CRITERION_IDS } from '../../model/criteria.ts';
 import { runOnDockerfile } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 const dockerfileChecks = staticCriteriaIn('dockerfile');
 const ALL = [...dockerfileChecks, ...staticCriteriaIn('dockerignore'), ...staticCriteriaIn('requirements')];
@@ -26,7 +27,7 @@ describe('starter/ static checks', () => {
   it('all pass on the reference solution, sharing one parse per run', async () => {
     const { dir, cleanup } = await makeSubmission();
     try {
-      const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+      const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
       for (const check of ALL) expect({ id: check.id, ...(await check.judge(ctx)) }).toMatchObject({ id: check.id, status: 'pass' });
     } finally {
       await cleanup();
@@ -36,7 +37,7 @@ describe('starter/ static checks', () => {
   it('all fail, without throwing, when starter/ is empty', async () => {
     const { dir, cleanup } = await makeSubmission({ starter: null });
     try {
-      const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+      const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
       for (const check of ALL) {
         const finding = await check.judge(ctx);
         expect(finding.status).toBe('fail');

@@ -3,10 +3,11 @@ import { createStaticContext } from '../check.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { FileRead, Submission } from '../../submission/submission.ts';
 import { dockerfileSource, parseDockerfile, rootStage } from './source.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 async function load(read: FileRead) {
   const submission = { read: async () => read } as unknown as Submission;
-  return createStaticContext(submission, DEFAULT_SETTINGS).load(dockerfileSource);
+  return createStaticContext(submission, DEFAULT_SETTINGS, TP1).load(dockerfileSource);
 }
 
 describe('dockerfileSource', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadFrench } from '../../text/french.ts';
-import { QUESTION_BY_ID } from '../../lab/questions.ts';
+import { QUESTION_BY_ID } from '../../../../labs/csc8613-tp1/questions.ts';
 import { hasCaptureEvidence, judgeAnswer } from './answers.ts';
 import type { Answer } from './source/answer.ts';
 import { parseReport } from './source/sections.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 // The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
 beforeAll(async () => {
@@ -14,7 +15,7 @@ const MIN = 12;
 
 function answerTo(id: string, body: string): Answer | undefined {
   const q = QUESTION_BY_ID.get(id)!;
-  return parseReport(`### ${id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`).sections.get(id)?.answer;
+  return parseReport(`### ${id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`, TP1.report).sections.get(id)?.answer;
 }
 
 function judge(id: string, body: string) {

@@ -3,7 +3,7 @@
 // not the placeholder, not the question's wording copied back, not filler; French or English.
 import type { Finding, ReviewItem } from '../../model/result.ts';
 import type { StaticContext } from '../check.ts';
-import { groupQuestions, type Question, type ReportGroupId } from '../../lab/questions.ts';
+import { groupQuestions, type Question } from '../../lab/lab.ts';
 import { judgeRelevance } from './relevance.ts';
 import { reuseLoader, reuseReason } from './reuse.ts';
 import { reportLoader, type LoadedReport } from './load-report.ts';
@@ -127,12 +127,12 @@ export interface QuestionVerdict {
 }
 
 /** Every counted question of a group with its verdict, or why the report cannot be read (French). */
-export async function judgeGroup(ctx: StaticContext, group: ReportGroupId, extra: ExtraRule = () => ANSWERED): Promise<QuestionVerdict[] | string> {
+export async function judgeGroup(ctx: StaticContext, group: string, extra: ExtraRule = () => ANSWERED): Promise<QuestionVerdict[] | string> {
   const report: LoadedReport = await ctx.load(reportLoader);
   if (report.state !== 'ok') return report.message;
   const minWords = ctx.settings.minAnswerWords;
   const reused = await ctx.load(reuseLoader);
-  return groupQuestions(group).map((question) => {
+  return groupQuestions(ctx.lab.report, group).map((question) => {
     const section = report.sections.get(question.id);
     // A reused answer counts for the first question it answers only, whatever it would be worth here.
     const reuse = reused.get(question.id);
@@ -147,7 +147,7 @@ export async function judgeGroup(ctx: StaticContext, group: ReportGroupId, extra
 }
 
 /** Grades one group: the share of its counted questions that are answered, with `extra` rules per question. */
-export async function gradeGroup(ctx: StaticContext, group: ReportGroupId, extra?: ExtraRule, hint = ''): Promise<Finding> {
+export async function gradeGroup(ctx: StaticContext, group: string, extra?: ExtraRule, hint = ''): Promise<Finding> {
   const verdicts = await judgeGroup(ctx, group, extra);
   if (typeof verdicts === 'string') {
     return { status: 'fail', fraction: 0, file: REPORT_FILE, message: `Rapport non lisible, voir « report.present » : ${verdicts}` };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { groupQuestions } from '../../lab/questions.ts';
+import { groupQuestions } from '../../lab/lab.ts';
 import { criterion as check } from './ex7.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 describe('report.ex7', () => {
   it('passes on the reference report', async () => {
@@ -12,7 +13,7 @@ describe('report.ex7', () => {
   it('gives 0 to the untouched template, listing every question', async () => {
     const [finding] = await gradeWith([check], {}, TEMPLATE_DIR);
     expect(finding).toMatchObject({ status: 'fail', fraction: 0, file: 'REPORT.md' });
-    for (const q of groupQuestions('report.ex7')) expect(finding!.message).toContain(q.id);
+    for (const q of groupQuestions(TP1.report, 'report.ex7')) expect(finding!.message).toContain(q.id);
   });
 
   it('grades in proportion and points at the unanswered question', async () => {
@@ -25,7 +26,7 @@ describe('report.ex7', () => {
 
   it('gives 0 when every answer copies its question', async () => {
     let report = REFERENCE_REPORT;
-    for (const q of groupQuestions('report.ex7')) report = withAnswer(q.id, q.type === 'capture' ? q.prompt : `${q.title}. ${q.prompt}`, report);
+    for (const q of groupQuestions(TP1.report, 'report.ex7')) report = withAnswer(q.id, q.type === 'capture' ? q.prompt : `${q.title}. ${q.prompt}`, report);
     expect(await gradeReport(check, report)).toMatchObject({ status: 'fail', fraction: 0 });
   });
 

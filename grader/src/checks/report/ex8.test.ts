@@ -1,10 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadFrench } from '../../text/french.ts';
 import { TEMPLATE_DIR } from '../../submission/testing.ts';
-import { QUESTION_BY_ID } from '../../lab/questions.ts';
+import { QUESTION_BY_ID } from '../../../../labs/csc8613-tp1/questions.ts';
 import { criterion as check, judgeSubstance } from './ex8.ts';
 import { parseReport } from './source/sections.ts';
 import { gradeReport, gradeWith, REFERENCE_REPORT, withAnswer } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 // The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 
 function substance(id: string, body: string) {
-  const answer = parseReport(`### ${id}\n\n${body}\n`).sections.get(id)!.answer;
+  const answer = parseReport(`### ${id}\n\n${body}\n`, TP1.report).sections.get(id)!.answer;
   return judgeSubstance(QUESTION_BY_ID.get(id)!, answer, 12);
 }
 

@@ -1,9 +1,9 @@
 // report.ex8: the reflection (8.a, 8.b) answered with substance, in proportion to the answered questions.
 // Substance = the usual explication rules, plus at least twice `minAnswerWords` words, and for 8.a at
 // least two distinct aspects named (reproducibility, environment, automation…), for 8.b at least one
-// concrete advantage of Compose. Aspects are the questions' notions (lab/notions.ts).
+// concrete advantage of Compose. Aspects are the questions' notions (the lab's notions.ts).
 import type { StaticCriterion } from '../criterion.ts';
-import type { Question } from '../../lab/questions.ts';
+import type { Question } from '../../lab/lab.ts';
 import { gradeGroup, type Verdict } from './answers.ts';
 import type { Answer } from './source/answer.ts';
 import { wordsOf } from './source/words.ts';

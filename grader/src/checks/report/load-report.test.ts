@@ -5,11 +5,12 @@ import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import { reportLoader, type LoadedReport } from './load-report.ts';
 import { REFERENCE_REPORT } from './testing.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 async function load(overlay: Parameters<typeof makeSubmission>[0]): Promise<LoadedReport> {
   const { dir, cleanup } = await makeSubmission(overlay);
   try {
-    return await createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS).load(reportLoader);
+    return await createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1).load(reportLoader);
   } finally {
     await cleanup();
   }
@@ -37,7 +38,7 @@ describe('reportLoader', () => {
     for (const text of [big, stress]) {
       const { dir, cleanup } = await makeSubmission({ 'REPORT.md': text });
       try {
-        const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS);
+        const ctx = createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1);
         const report = await ctx.load(reportLoader);
         expect(report.state === 'ok' && report.sections.size).toBe(30);
       } finally {

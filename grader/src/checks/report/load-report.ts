@@ -20,7 +20,7 @@ export const reportLoader: Loader<LoadedReport> = {
     if (report.state === 'unavailable') return report;
     // Broken accents are repaired before the answers are judged; `lines` keeps the text as written
     // (report.encoding quotes it).
-    const parsed = parseReport(repairMojibake(report.text).text);
+    const parsed = parseReport(repairMojibake(report.text).text, ctx.lab.report);
     parsed.lines = report.text.split(/\r\n|\r|\n/);
     for (const section of parsed.sections.values()) section.answer = withFencedProse(section.answer, french);
     return { state: 'ok', encoding: report.encoding, ...parsed };

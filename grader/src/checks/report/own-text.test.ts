@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { QUESTION_BY_ID } from '../../lab/questions.ts';
+import { QUESTION_BY_ID } from '../../../../labs/csc8613-tp1/questions.ts';
 import { parseReport } from './source/sections.ts';
 import { answerPrint, ownText } from './own-text.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 const own = (id: string, body: string) => {
   const q = QUESTION_BY_ID.get(id)!;
-  return ownText(q, parseReport(`### ${id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`).sections.get(id)!.answer);
+  return ownText(q, parseReport(`### ${id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`, TP1.report).sections.get(id)!.answer);
 };
 
 describe('ownText', () => {
@@ -25,7 +26,7 @@ describe('ownText', () => {
 
   test('answerPrint: words counted and fingerprints taken on the own text only', () => {
     const q = QUESTION_BY_ID.get('2.a')!;
-    const answer = parseReport(`### 2.a x\n\nUne image est un modèle figé, un conteneur en est une instance qui tourne. \`docker images\`\n`).sections.get('2.a')!.answer;
+    const answer = parseReport(`### 2.a x\n\nUne image est un modèle figé, un conteneur en est une instance qui tourne. \`docker images\`\n`, TP1.report).sections.get('2.a')!.answer;
     const print = answerPrint(q, answer);
     expect(print).toMatchObject({ id: '2.a', words: 14 });
     expect(print.text).not.toContain('docker images');

@@ -2,7 +2,7 @@
 // (across a class): the answer's text without what everybody pastes from the lab — inline code
 // (commands), lines of terminal output left outside code blocks, sentences made only of the
 // question's own words. Code blocks and the prompt blockquote are already out of `Answer.text`.
-import type { Question } from '../../lab/questions.ts';
+import type { Question } from '../../lab/lab.ts';
 import type { AnswerPrint } from '../../model/result.ts';
 import { fingerprint } from '../../similarity/fingerprint.ts';
 import type { Answer } from './source/answer.ts';

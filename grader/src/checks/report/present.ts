@@ -1,7 +1,6 @@
 // report.present: REPORT.md exists, is saved as UTF-8, and keeps one heading per question of the template.
 import type { StaticCriterion } from '../criterion.ts';
 import { fail, pass } from '../../model/result.ts';
-import { QUESTIONS } from '../../lab/questions.ts';
 import { reportLoader } from './load-report.ts';
 import type { QuestionSection } from './source/sections.ts';
 import { ENCODING_NAMES, isUtf8, REPORT_FILE, type ReportEncoding } from './source/file.ts';
@@ -32,7 +31,7 @@ export const criterion: StaticCriterion = {
     const problems: string[] = [];
     let line: number | undefined;
     if (!isUtf8(report.encoding)) problems.push(resaveAdvice(report.encoding));
-    const missing = QUESTIONS.filter((q) => !report.sections.has(q.id)).map((q) => q.id);
+    const missing = ctx.lab.report.questions.filter((q) => !report.sections.has(q.id)).map((q) => q.id);
     if (missing.length > 0) {
       problems.push(
         `Titres manquants : ${missing.join(', ')}. Remettez pour chacun le titre du modèle (par exemple « ### ${missing[0]} — … ») au-dessus de votre réponse : le correcteur retrouve les réponses grâce à ces titres.`,

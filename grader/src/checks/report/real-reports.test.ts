@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GRADER_ROOT } from '../../location.ts';
-import { REPORT_GROUPS, type ReportGroupId } from '../../lab/questions.ts';
+import { REPORT_GROUPS } from '../../../../labs/csc8613-tp1/questions.ts';
 import type { StaticContext } from '../check.ts';
 import { judgeGroup, type QuestionVerdict } from './answers.ts';
 import { judgeSubstance } from './ex8.ts';
@@ -21,7 +21,7 @@ type Verdicts = Record<string, Record<string, unknown>>;
 /** Every counted question of every report group, judged as report.ex* judges it. */
 async function allVerdicts(ctx: StaticContext): Promise<QuestionVerdict[]> {
   const all: QuestionVerdict[] = [];
-  for (const group of Object.keys(REPORT_GROUPS) as ReportGroupId[]) {
+  for (const group of Object.keys(REPORT_GROUPS) as string[]) {
     const verdicts = await judgeGroup(ctx, group, group === 'report.ex8' ? judgeSubstance : undefined);
     if (typeof verdicts === 'string') throw new Error(verdicts);
     all.push(...verdicts);

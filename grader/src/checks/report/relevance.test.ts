@@ -1,14 +1,16 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadFrench } from '../../text/french.ts';
-import { QUESTIONS, QUESTION_BY_ID, REPORT_GROUPS, type Question, type ReportGroupId } from '../../lab/questions.ts';
-import { VOCABULARY } from '../../lab/vocabulary.ts';
-import { NOTIONS } from '../../lab/notions.ts';
+import { type Question } from '../../lab/lab.ts';
+import { QUESTIONS, QUESTION_BY_ID, REPORT_GROUPS } from '../../../../labs/csc8613-tp1/questions.ts';
+import { VOCABULARY } from '../../../../labs/csc8613-tp1/vocabulary.ts';
+import { NOTIONS } from '../../../../labs/csc8613-tp1/notions.ts';
 import { judgeAnswer, judgeGroup, type QuestionVerdict } from './answers.ts';
 import type { Answer } from './source/answer.ts';
 import { parseReport } from './source/sections.ts';
 import { CORRECT_ANSWERS, FILLER_ANSWERS, REFERENCE_REPORT, withAnswer, withContext } from './testing.ts';
 import { notionsTouched, notionText } from './relevance.ts';
 import { judgeSubstance } from './ex8.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 // The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
 beforeAll(async () => {
@@ -19,7 +21,7 @@ const MIN = 12;
 const EXPLANATIONS = QUESTIONS.filter((q) => q.type === 'explication');
 
 function answerTo(q: Question, body: string): Answer | undefined {
-  return parseReport(`### ${q.id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`).sections.get(q.id)?.answer;
+  return parseReport(`### ${q.id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`, TP1.report).sections.get(q.id)?.answer;
 }
 const judge = (q: Question, body: string) => judgeAnswer(q, answerTo(q, body), MIN);
 
@@ -130,7 +132,7 @@ describe('relevance: adversarial answers earn nothing', () => {
   });
 
   it('answers moved under other questions (the reference’s, each five questions on) are off topic', async () => {
-    const reference = parseReport(REFERENCE_REPORT);
+    const reference = parseReport(REFERENCE_REPORT, TP1.report);
     const ids = EXPLANATIONS.map((q) => q.id);
     let report = REFERENCE_REPORT;
     ids.forEach((id, i) => {
@@ -138,7 +140,7 @@ describe('relevance: adversarial answers earn nothing', () => {
     });
     const verdicts = await withContext(async (ctx) => {
       const all = [];
-      for (const group of Object.keys(REPORT_GROUPS) as ReportGroupId[]) all.push(...((await judgeGroup(ctx, group)) as QuestionVerdict[]));
+      for (const group of Object.keys(REPORT_GROUPS) as string[]) all.push(...((await judgeGroup(ctx, group)) as QuestionVerdict[]));
       return all;
     }, { 'REPORT.md': report });
     const moved = verdicts.filter((v) => v.question.type === 'explication');

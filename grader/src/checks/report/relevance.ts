@@ -5,9 +5,7 @@
 // shares far more with another question than with its own (an answer moved), or it is a bag of the
 // lab's words with no sentence. Weak evidence (lab words, none of its question's) keeps the points
 // and puts the answer on the instructor's review list.
-import { NOTIONS, type Notion, type QuestionNotions } from '../../lab/notions.ts';
-import { QUESTIONS, type Question } from '../../lab/questions.ts';
-import { VOCABULARY_STEMS, WORDING_STEMS } from '../../lab/vocabulary-stems.ts';
+import { reportOf, type LabReport, type Notion, type Question, type QuestionNotions } from '../../lab/lab.ts';
 import { french } from '../../text/french.ts';
 import type { Answer } from './source/answer.ts';
 import { foldText } from './source/words.ts';
@@ -33,7 +31,7 @@ export function notionText(text: string): string {
 }
 
 export function notionsOf(question: Question): QuestionNotions | undefined {
-  return NOTIONS[question.id];
+  return reportOf(question).notions[question.id];
 }
 
 /** The question's own wording (title, prompt) as notion text: an echo of it touches nothing. */
@@ -80,22 +78,24 @@ interface Vocabularies {
   asked: Map<string, Set<string>>;
 }
 
-let vocabularies: Vocabularies | undefined;
+const vocabularies = new WeakMap<LabReport, Vocabularies>();
 
-function vocabulariesOf(): Vocabularies {
-  if (vocabularies) return vocabularies;
+function vocabulariesOf(report: LabReport): Vocabularies {
+  const known = vocabularies.get(report);
+  if (known) return known;
   // Stemmed once, when the views are generated (npm run rubric:sync), not by every run.
-  const byQuestion = new Map(Object.entries(VOCABULARY_STEMS).map(([id, stems]) => [id, new Set(stems)]));
-  const asked = new Map(Object.entries(WORDING_STEMS).map(([id, stems]) => [id, new Set(stems)]));
+  const byQuestion = new Map(Object.entries(report.stems.vocabulary).map(([id, stems]) => [id, new Set(stems)]));
+  const asked = new Map(Object.entries(report.stems.wording).map(([id, stems]) => [id, new Set(stems)]));
   const lab = new Set([...byQuestion.values()].flatMap((stems) => [...stems]));
-  vocabularies = { byQuestion, lab, asked };
-  return vocabularies;
+  const made = { byQuestion, lab, asked };
+  vocabularies.set(report, made);
+  return made;
 }
 
-/** How many distinct stems of `stems` each vocabulary question holds, best first. */
-export function questionScores(stems: ReadonlySet<string>): { id: string; score: number }[] {
+/** How many distinct stems of `stems` each vocabulary question of the lab's report holds, best first. */
+export function questionScores(stems: ReadonlySet<string>, report: LabReport): { id: string; score: number }[] {
   const scores: { id: string; score: number }[] = [];
-  for (const [id, vocabulary] of vocabulariesOf().byQuestion) {
+  for (const [id, vocabulary] of vocabulariesOf(report).byQuestion) {
     let score = 0;
     for (const stem of stems) if (vocabulary.has(stem)) score++;
     scores.push({ id, score });
@@ -119,7 +119,7 @@ export function isWordList(text: string): boolean {
 
 /** The answer's stems that are evidence: specific to the lab, not the question's own wording. */
 function evidence(question: Question, folded: string): Set<string> {
-  const { lab, asked } = vocabulariesOf();
+  const { lab, asked } = vocabulariesOf(reportOf(question));
   const own = asked.get(question.id) ?? new Set<string>();
   return new Set(french().contentStems(folded).filter((stem) => lab.has(stem) && !own.has(stem)));
 }
@@ -138,7 +138,7 @@ export function judgeRelevance(question: Question, answer: Answer): Relevance {
   if (stems.size < MIN_EVIDENCE && !touched) return offTopic;
   // Whether the answer is another question's is read in the student's prose only, not in pasted output.
   const prose = entry.observed ? evidence(question, withoutEcho(question, answer.text)) : stems;
-  const scores = questionScores(prose);
+  const scores = questionScores(prose, reportOf(question));
   const ownProse = scores.find((s) => s.id === question.id)?.score ?? 0;
   const best = scores.find((s) => s.id !== question.id && s.score >= OTHER_MIN && s.score >= 2 * ownProse + OTHER_MIN);
   if (best) {
@@ -147,7 +147,7 @@ export function judgeRelevance(question: Question, answer: Answer): Relevance {
       reason: `hors sujet : la réponse semble répondre à la question ${best.id} ; placez-la sous ${best.id} et répondez ici sur ${entry.about}`,
     };
   }
-  const own = entry.observed ? questionScores(stems).find((s) => s.id === question.id)?.score ?? 0 : ownProse;
+  const own = entry.observed ? questionScores(stems, reportOf(question)).find((s) => s.id === question.id)?.score ?? 0 : ownProse;
   if (touched || own > 0) return { answered: true };
   return { answered: true, review: 'aucun mot propre à la question : réponse gardée, à relire' };
 }

@@ -1,7 +1,6 @@
 // Reused answers count once: the same or near-same answer under several questions of one report
 // counts for the first of them in the report's order only.
 import type { Loader } from '../check.ts';
-import { QUESTIONS } from '../../lab/questions.ts';
 import { sharedCount } from '../../similarity/fingerprint.ts';
 import { reportLoader } from './load-report.ts';
 import type { AnswerPrint } from '../../model/result.ts';
@@ -48,7 +47,7 @@ export const reuseLoader: Loader<Map<string, Reuse>> = {
     const report = await ctx.load(reportLoader);
     if (report.state !== 'ok') return new Map();
     const prints: AnswerPrint[] = [];
-    for (const question of QUESTIONS) {
+    for (const question of ctx.lab.report.questions) {
       if (question.type !== 'action' && question.type !== 'explication') continue;
       const section = report.sections.get(question.id);
       if (section) prints.push(answerPrint(question, section.answer));

@@ -10,7 +10,6 @@
 import type { StaticCriterion } from '../criterion.ts';
 import type { Submission } from '../../submission/submission.ts';
 import { fail, pass } from '../../model/result.ts';
-import { QUESTIONS } from '../../lab/questions.ts';
 import { hasCaptureEvidence } from './answers.ts';
 import { reportLoader } from './load-report.ts';
 import { REPORT_FILE } from './source/file.ts';
@@ -108,7 +107,7 @@ export const criterion: StaticCriterion = {
       if (resolution.kind === 'broken') broken.push({ link, reason: resolution.reason });
       if (resolution.kind === 'remote') remote.push(link);
     }
-    const withoutEvidence = QUESTIONS.filter((q) => q.type === 'capture').filter((q) => {
+    const withoutEvidence = ctx.lab.report.questions.filter((q) => q.type === 'capture').filter((q) => {
       const section = report.sections.get(q.id);
       return !section || !hasCaptureEvidence(section.answer);
     });

@@ -11,7 +11,8 @@ import type { StaticCriterion } from '../criterion.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { Submission } from '../../submission/submission.ts';
 import type { Finding } from '../../model/result.ts';
-import { QUESTION_BY_ID } from '../../lab/questions.ts';
+import { QUESTION_BY_ID } from '../../../../labs/csc8613-tp1/questions.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 export const REFERENCE_REPORT = readFileSync(join(REFERENCE_DIR, 'REPORT.md'), 'utf8');
 export const TEMPLATE_REPORT = readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8');
@@ -31,7 +32,7 @@ export function templateWith(answers: Readonly<Record<string, string>>): string 
 export async function withContext<T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}, base?: string): Promise<T> {
   const { dir, cleanup } = await makeSubmission(overlay, base);
   try {
-    return await body(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS));
+    return await body(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1));
   } finally {
     await cleanup();
   }

@@ -1,5 +1,4 @@
 import type { HostRisk } from '../../docker/compose/host-safety.ts';
-import { LAB_HEALTH } from '../../lab/api.ts';
 import type { ApiHealthFailure, ApiNotRunning } from '../observations.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
 import { crashFinding } from '../traceback.ts';
@@ -32,7 +31,7 @@ function describeHealthFailure(failure: ApiHealthFailure): string {
     case 'stopped':
       return describeApiNotRunning(failure.api);
     case 'bad-answer':
-      return LAB_HEALTH.wording.answered(failure.status);
+      return `réponse ${failure.status}`;
     case 'loopback-only':
       return 'uvicorn écoute sur 127.0.0.1 dans le conteneur, injoignable par le port publié';
     case 'no-answer':

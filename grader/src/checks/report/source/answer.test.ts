@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from './sections.ts';
+import { lab as TP1 } from '../../../../../labs/csc8613-tp1/lab.ts';
 
 describe('answers', () => {
   it('parses GitHub Flavored Markdown: text in table cells and task list items is answer text; a lone check box is not', () => {
@@ -13,7 +14,7 @@ describe('answers', () => {
       '### 7.b',
       '☑',
     ].join('\n\n');
-    const report = parseReport(md);
+    const report = parseReport(md, TP1.report);
     const text = report.sections.get('4.c')!.answer.text;
     expect(text.split('\n')).toEqual(expect.arrayContaining(['Nom', 'Image', 'Port', 'upbeat_curie', 'simple-api', '0.0.0.0:8000->8000/tcp', 'latest', 'été']));
     expect(text).not.toContain('|');

@@ -1,7 +1,7 @@
 // Answers: what the student wrote under one question heading, as prose, code blocks, images and
 // inline code, with the template's placeholder and lone check boxes removed.
 import type { Nodes, RootContent } from 'mdast';
-import { ANSWER_PLACEHOLDER } from '../../../lab/questions.ts';
+import { ANSWER_PLACEHOLDER } from '../../../lab/lab.ts';
 import { decodeEntities } from '../../../text/escape.ts';
 import { nodeImages, type ImageLink } from './images.ts';
 

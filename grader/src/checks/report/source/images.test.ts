@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from './sections.ts';
+import { lab as TP1 } from '../../../../../labs/csc8613-tp1/lab.ts';
 
 describe('images', () => {
   it('collects every image form with its line, excluding alt text from the answer', () => {
@@ -10,7 +11,7 @@ describe('images', () => {
       '<p>\n<img src=\'/captures/e.png\'>\n</p>',
       '[ref]: ./captures/c.png',
     ].join('\n\n');
-    const report = parseReport(md);
+    const report = parseReport(md, TP1.report);
     expect(report.images).toEqual([
       { target: 'captures/a.png', line: 3, form: 'markdown' },
       { target: 'captures/docker ps.png', line: 5, form: 'markdown' },

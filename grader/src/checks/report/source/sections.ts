@@ -2,7 +2,7 @@
 // question leniently (`2.a`, `Q2-a`, `Question 2.a`…); the question's prompt blockquote, kept by
 // the template, is left out of the answer; a question with several headings has its answers merged.
 import type { RootContent } from 'mdast';
-import { QUESTION_BY_ID, type Question } from '../../../lab/questions.ts';
+import { questionById, type LabReport, type Question } from '../../../lab/lab.ts';
 import { answerOf, visibleText, type Answer } from './answer.ts';
 import { collectDefinitions, imagesOf, type ImageLink } from './images.ts';
 import { lineOf, parseMarkdownReport } from './markdown.ts';
@@ -31,11 +31,11 @@ export interface ParsedReport {
 const HEADING_ID = /^[^\p{L}\p{N}]*(?:(?:question|exercice|ex|q)\s*[.:°n]*\s*)?([1-9])\s*[.\-_,)]?\s*([a-z])(?![\p{L}\p{N}])/iu;
 
 /** The question id a heading's text names (`2.a`, `2-a`, `2a`, `Q2.a`, `Question 2-a`, `**2.a** — …`), if any. */
-export function questionIdOf(headingText: string): string | null {
+export function questionIdOf(headingText: string, report: LabReport): string | null {
   const match = HEADING_ID.exec(headingText.trim());
   if (!match) return null;
   const id = `${match[1]}.${match[2]!.toLowerCase()}`;
-  return QUESTION_BY_ID.has(id) ? id : null;
+  return questionById(report, id) ? id : null;
 }
 
 /** Heading words compared with a question's wording: at least this long (short words say little). */
@@ -47,11 +47,11 @@ const WORDING_SHARE = 0.7;
 const WORDING_MARGIN = 2;
 
 /** The question whose wording a heading quotes (`### Pourquoi Docker Compose est essentiel…`), if one clearly. */
-export function questionIdByWording(headingText: string): string | null {
+export function questionIdByWording(headingText: string, report: LabReport): string | null {
   if (/^\W*(?:exercice|exercise|partie|part|etape|étape|step)\b/iu.test(headingText)) return null;
   const words = new Set(wordsOf(headingText).filter((w) => w.length >= WORDING_MIN_LETTERS && !/^\d+$/.test(w)));
   if (words.size < WORDING_MIN_WORDS) return null;
-  const scores = [...QUESTION_BY_ID.values()]
+  const scores = report.questions
     .filter((q) => q.type !== 'code')
     .map((q) => {
       const asked = questionWords(q);
@@ -72,27 +72,27 @@ function isPromptQuote(node: RootContent, prompt: Set<string>): boolean {
 }
 
 /** Parses decoded report text: question sections, duplicates and every image link. */
-export function parseReport(text: string): ParsedReport {
+export function parseReport(text: string, report: LabReport): ParsedReport {
   const { lines, nodes } = parseMarkdownReport(text);
   const definitions = new Map<string, string>();
   for (const node of nodes) collectDefinitions(node, definitions);
 
   const headings: { index: number; id: string | null; depth: number; byWording?: boolean }[] = [];
   nodes.forEach((node, index) => {
-    if (node.type === 'heading') headings.push({ index, id: questionIdOf(visibleText(node)), depth: node.depth });
+    if (node.type === 'heading') headings.push({ index, id: questionIdOf(visibleText(node), report), depth: node.depth });
   });
   // Headings that quote a question's wording, for questions no heading names by number.
   const numbered = new Set(headings.map((h) => h.id));
   for (const heading of headings) {
     if (heading.id !== null) continue;
-    const id = questionIdByWording(visibleText(nodes[heading.index]!));
+    const id = questionIdByWording(visibleText(nodes[heading.index]!), report);
     if (id !== null && !numbered.has(id)) Object.assign(heading, { id, byWording: true });
   }
 
   const parts = new Map<string, { lines: number[]; nodes: RootContent[]; byWording?: boolean }>();
   headings.forEach((heading, h) => {
     if (heading.id === null) return;
-    const question = QUESTION_BY_ID.get(heading.id)!;
+    const question = questionById(report, heading.id)!;
     let next = h + 1;
     while (next < headings.length && headings[next]!.id === null && headings[next]!.depth > heading.depth) next++;
     const prompt = questionWords(question);
@@ -110,7 +110,7 @@ export function parseReport(text: string): ParsedReport {
   const duplicates = new Map<string, number[]>();
   for (const [id, part] of parts) {
     const answer = answerOf(part.nodes, definitions);
-    sections.set(id, { question: QUESTION_BY_ID.get(id)!, line: part.lines[0]!, answer, ...(part.byWording ? { byWording: true } : {}) });
+    sections.set(id, { question: questionById(report, id)!, line: part.lines[0]!, answer, ...(part.byWording ? { byWording: true } : {}) });
     if (part.lines.length > 1) duplicates.set(id, part.lines);
   }
   return { sections, duplicates, images: imagesOf(nodes, definitions), lines };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUESTION_BY_ID } from '../../../lab/questions.ts';
+import { QUESTION_BY_ID } from '../../../../../labs/csc8613-tp1/questions.ts';
 import { foldText, questionWords, wordsOf } from './words.ts';
 
 describe('words', () => {

@@ -1,6 +1,6 @@
 // Words: the tokens the report's answers are compared with (question wording, lab notions, other
 // answers). Shared by the sections (prompt detection) and the answer checks.
-import type { Question } from '../../../lab/questions.ts';
+import type { Question } from '../../../lab/lab.ts';
 import { fold, foldedWords } from '../../../text/french.ts';
 
 /** Lower-case, accent-free word tokens (letters and digits). */

@@ -1,4 +1,4 @@
-import type { HttpReadiness } from '../docker/wait/health.ts';
+import type { HttpReadiness } from '../../grader/src/docker/wait/health.ts';
 
 /** The lab's API as the subject asks for it (exercises 3–4): uvicorn on port 8000, `GET /health`. */
 export const LAB_API = { port: 8000 } as const;

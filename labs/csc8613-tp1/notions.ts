@@ -1,3 +1,5 @@
+import type { Notion, QuestionNotions } from '../../grader/src/lab/lab.ts';
+
 // What each explication question of REPORT.md is about, as data: the few notions an answer must
 // touch to be on topic, written from the lab's exercises (README, « Déroulé du TP »). Patterns are matched on folded text (lower
 // case, no accents, apostrophes as spaces; see checks/report/relevance.ts), in French and English,
@@ -7,20 +9,6 @@
 // A notion's `name` is for the instructor and the tests; the student only ever sees `about`, which
 // names what the question is about without giving its answer.
 
-export interface Notion {
-  name: string;
-  pattern: RegExp;
-  /** Seed words, matched by stem (Snowball French) besides the pattern: synonyms and inflections. */
-  words?: string;
-}
-
-export interface QuestionNotions {
-  /** French, for the hint of an off-topic answer: what the question asks about (never its answer). */
-  about: string;
-  notions: Notion[];
-  /** Pasted output (code blocks) may show the notion too: the question asks to report what was seen. */
-  observed?: boolean;
-}
 
 // Up to `n` words between two parts of a phrase (folded text has single spaces between words).
 const gap = (n: number) => `(?:\\S+ ){0,${n}}`;

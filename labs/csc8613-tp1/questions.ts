@@ -1,25 +1,6 @@
 // The 30 questions of REPORT.md (README, « Déroulé du TP »), as data: the template is rendered from this list and the
 // report criteria grade against it. Prompts are in French, adapted to this repository's layout.
-import type { CriterionId } from '../model/criteria.ts';
-
-export type QuestionType = 'action' | 'capture' | 'explication' | 'code';
-
-export interface Question {
-  /** `1.a` … `8.b`, as written in the report's headings. */
-  id: string;
-  exercise: number;
-  type: QuestionType;
-  /** Short French title shown after the id in the heading. */
-  title: string;
-  /** The question itself, one or two French lines. */
-  prompt: string;
-}
-
-/** What the template writes under each question the student answers in the report. */
-export const ANSWER_PLACEHOLDER = '_Votre réponse ici._';
-
-/** What the template writes under a `code` question (answered by the student's files). */
-export const CODE_QUESTION_NOTE = '_Question répondue par vos fichiers : rien à écrire ici._';
+import type { Question } from '../../grader/src/lab/lab.ts';
 
 export const EXERCISE_TITLES: Readonly<Record<number, string>> = {
   1: "Vérifier l'installation de Docker",
@@ -104,12 +85,4 @@ export const REPORT_GROUPS = {
   'report.ex5-6': [5, 6],
   'report.ex7': [7],
   'report.ex8': [8],
-} as const satisfies Partial<Record<CriterionId, readonly number[]>>;
-
-export type ReportGroupId = keyof typeof REPORT_GROUPS;
-
-/** Questions that count in a group's proportion: every type but `code` (graded by the file criteria). */
-export function groupQuestions(group: ReportGroupId): Question[] {
-  const exercises: readonly number[] = REPORT_GROUPS[group];
-  return QUESTIONS.filter((q) => exercises.includes(q.exercise) && q.type !== 'code');
-}
+} as const;
