@@ -1,11 +1,12 @@
 import { build } from 'esbuild';
 import { execa } from 'execa';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
-import { buildShippedManifest, serializeManifest } from '../integrity/manifest.ts';
-import { ExportError } from './template.ts';
+import { buildShippedManifest, readManifest, serializeManifest } from '../integrity/manifest.ts';
+import { ExportError, exportTemplate, templateLab } from './template.ts';
+import { addTemplatePrebuilt } from './prebuilt.ts';
 import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './bundle-options.ts';
 
 export { BUNDLE_NODE_MAJOR } from './bundle-options.ts';
@@ -50,7 +51,8 @@ export interface BundleExport {
  * - `rubric.yml`: the points per criterion (the repository's `.github/classroom/rubric.yml`);
  * - `manifest.json`: the fingerprints of the template's grader-owned files, to report tampering.
  */
-export async function exportClassroom50(dest: string, root = GRADER_ROOT): Promise<BundleExport> {
+export async function exportClassroom50(dest: string, root = GRADER_ROOT, labId?: string): Promise<BundleExport> {
+  const lab = await templateLab(root, labId);
   const existing = await readdir(dest).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
@@ -59,14 +61,28 @@ export async function exportClassroom50(dest: string, root = GRADER_ROOT): Promi
   await mkdir(dest, { recursive: true });
   await copyFile(join(root, 'classroom50/autograder.py'), join(dest, BUNDLE_FILES.entry));
   await chmod(join(dest, BUNDLE_FILES.entry), 0o755);
-  await copyFile(join(root, '.github/classroom/rubric.yml'), join(dest, BUNDLE_FILES.rubric));
-  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(await buildShippedManifest(root)));
+  await writeFile(join(dest, BUNDLE_FILES.rubric), lab.rubricText ?? (await readFile(join(root, '.github/classroom/rubric.yml'), 'utf8')));
+  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(lab.home === '' ? await buildShippedManifest(root) : await labTemplateManifest(root, lab.id)));
   await bundleGrader(join(dest, BUNDLE_FILES.grader), root);
   const compressedBytes = await publishedSize(dest);
   if (compressedBytes !== undefined && compressedBytes > MAX_BUNDLE_BYTES) {
     throw new ExportError(`the bundle is ${compressedBytes} bytes compressed, above Classroom 50's ${MAX_BUNDLE_BYTES}`);
   }
   return { files: Object.values(BUNDLE_FILES).sort(), compressedBytes };
+}
+
+/** The manifest of the student template of lab `id` (not the root's), as its export writes it. */
+async function labTemplateManifest(root: string, id: string) {
+  const tmp = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
+  try {
+    await exportTemplate(join(tmp, 'template'), root, id);
+    await addTemplatePrebuilt(join(tmp, 'template'), root);
+    const manifest = await readManifest(join(tmp, 'template'));
+    if (!manifest) throw new ExportError(`the template of ${id} has no manifest`);
+    return manifest;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Size of `tar -czf NAME.tar.gz -C PARENT NAME`, the way Classroom 50's publish-pages.yaml packs it. */

@@ -49,8 +49,10 @@ export function isGraderTestFile(rel: string): boolean {
  */
 export function isExcluded(rel: string): boolean {
   if (rel === '.github/workflows/regrade-class.yml') return true;
-  // A lab's reference solution and its mutants are the instructors' self-test material.
-  if (/^labs\/[^/]+\/(?:reference\/|mutants\.ts$)/.test(rel)) return true;
+  // Of a lab folder only its data modules ship: its reference solution and mutants are the
+  // instructors' self-test material, and its student files, README and rubric go to the root of
+  // its own template (export/template.ts).
+  if (rel.startsWith('labs/') && (!rel.endsWith('.ts') || /^labs\/[^/]+\/(?:reference\/|mutants\.ts$)/.test(rel))) return true;
   if (rel.split('/').some((part) => JUNK.has(part))) return true;
   return isGraderTestFile(rel);
 }

@@ -4,7 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { renderVocabularyStems, vocabularyStemsFile } from './vocabulary-stems.ts';
 import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { Lab } from '../lab/lab.ts';
-import { parseRubric, type Rubric, type RubricSettings } from '../rubric/rubric.ts';
+import { parseRubric, type Rubric } from '../rubric/rubric.ts';
+import { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween } from '../rubric/views.ts';
+
+export { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween, worstCaseSeconds } from '../rubric/views.ts';
 
 // Every view of the rubric that lives in a committed file is generated here from
 // `.github/classroom/rubric.yml`: the README's « Barème » table, the legacy
@@ -14,7 +17,6 @@ import { parseRubric, type Rubric, type RubricSettings } from '../rubric/rubric.
 // It scans and writes both `model/` and `checks/`, so it sits above them (layer 13); the grader
 // never runs it: only maintainers do, through `npm run rubric:sync`.
 
-export const RUBRIC_FILE = '.github/classroom/rubric.yml';
 export const README_FILE = 'README.md';
 export const AUTOGRADING_FILE = '.github/classroom/autograding.json';
 export const WORKFLOW_FILE = '.github/workflows/classroom.yml';
@@ -25,87 +27,6 @@ export const LABS_DIR = 'labs';
 export const LAB_INDEX_FILE = 'labs/index.ts';
 /** The lab whose student template is the repository's root (README.md, REPORT.md…), graded with RUBRIC_FILE. */
 export const ROOT_LAB = 'csc8613-tp1';
-
-export class SyncError extends Error {}
-
-function totalPoints(rubric: Rubric, group?: string): number {
-  let total = 0;
-  for (const c of rubric.criteria.values()) if (!group || c.group === group) total += c.points;
-  return total;
-}
-
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-
-/** The README's « Barème » table (French). */
-export function renderReadmeTable(rubric: Rubric, from = RUBRIC_FILE): string {
-  const lines = [
-    `_Généré par \`npm run rubric:sync\` à partir de \`${from}\` : ne pas modifier à la main._`,
-    '',
-    '| Groupe | Critère | Intitulé | Points |',
-    '|---|---|---|---:|',
-  ];
-  for (const [group, label] of Object.entries(rubric.groups)) {
-    for (const c of rubric.criteria.values()) {
-      if (c.group !== group) continue;
-      lines.push(`| ${cell(label)} | \`${c.id}\` | ${cell(c.title)} | ${c.points === 0 ? '« conseil »' : c.points} |`);
-    }
-  }
-  lines.push(`| **Total** | | | **${totalPoints(rubric)}** |`);
-  lines.push('', 'Les critères « conseil » valent 0 point : le correcteur les signale sans pénalité.');
-  return lines.join('\n');
-}
-
-/** Worst case of one full grading run, in seconds: every Docker phase reaching its deadline. */
-export function worstCaseSeconds(s: RubricSettings): number {
-  const image = s.buildTimeoutSeconds + s.startupTimeoutSeconds + s.stopLimitSeconds;
-  const stack = 3 * s.stackTimeoutSeconds + s.startupTimeoutSeconds; // up, down, up again; /health
-  return image + stack;
-}
-
-function groupTimeoutMinutes(rubric: Rubric, group: string, dynamicIds: readonly string[]): number {
-  const dynamic = [...rubric.criteria.values()].some((c) => c.group === group && dynamicIds.includes(c.id));
-  return dynamic ? Math.ceil(worstCaseSeconds(rubric.settings) / 60) + 1 : 2;
-}
-
-/**
- * Legacy `.github/classroom/autograding.json`: one test per group worth points; it passes on full
- * marks. A group with a criterion of `dynamicIds` (judged on a Docker engine) gets the worst case of
- * a full run as its timeout.
- */
-export function renderAutograding(rubric: Rubric, dynamicIds: readonly string[]): string {
-  const groups = Object.keys(rubric.groups).filter((g) => totalPoints(rubric, g) > 0);
-  const tests = groups.map((group, index) => ({
-    name: `${rubric.groups[group]} (${group})`,
-    setup: index === 0 ? 'npm ci --omit=dev --no-audit --no-fund' : '',
-    run: `npm run grade -- . --group ${group} --require-full`,
-    input: '',
-    output: '',
-    comparison: 'included',
-    timeout: groupTimeoutMinutes(rubric, group, dynamicIds),
-    points: totalPoints(rubric, group),
-  }));
-  return `${JSON.stringify({ tests }, null, 2)}\n`;
-}
-
-/** The workflow's rubric-dependent lines: the job deadline and the total the last step checks. */
-export function renderWorkflowBlock(rubric: Rubric): string[] {
-  return [
-    `timeout-minutes: ${Math.ceil(worstCaseSeconds(rubric.settings) / 60) + 5}`,
-    'env:',
-    `  MAX_SCORE: ${totalPoints(rubric)}`,
-  ];
-}
-
-/** Replaces the lines strictly between the begin and end markers (each on its own line). */
-export function replaceBetween(text: string, begin: RegExp, end: RegExp, render: (indent: string) => string[], file: string): string {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => begin.test(line));
-  const stop = lines.findIndex((line, i) => i > start && end.test(line));
-  if (start < 0 || stop < 0) throw new SyncError(`${file}: markers ${begin} … ${end} not found`);
-  const indent = /^\s*/.exec(lines[start]!)![0];
-  const body = render(indent).map((line) => (line ? `${indent}${line}` : line));
-  return [...lines.slice(0, start + 1), ...body, ...lines.slice(stop)].join('\n');
-}
 
 /** The module of criterion `id` (`<group>.<name>`), relative to the repository. */
 export function criterionModulePath(id: string): string {
