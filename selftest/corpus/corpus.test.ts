@@ -1,9 +1,10 @@
+import { CRITERION_IDS, DYNAMIC_IDS } from '../support/root-lab.ts';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
+import { type CriterionId } from '../../grader/src/model/criteria.ts';
 import type { CriterionResult, Status } from '../../grader/src/model/result.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { grade } from '../../grader/src/run/grade.ts';
-import { DYNAMIC_CRITERIA, DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+import { DYNAMIC_CRITERIA } from '../../grader/src/checks/catalogue.ts';
 import { makeSubmission } from '../support/submission.ts';
 import { MUTANTS, type Mutant } from './mutants.ts';
 

@@ -1,7 +1,8 @@
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+
 import type { CriterionId } from '../../grader/src/model/criteria.ts';
 import type { Status } from '../../grader/src/model/result.ts';
 import type { Overlay } from '../support/submission.ts';
+import { DYNAMIC_IDS } from '../support/root-lab.ts';
 import { reference, replaceOnce } from './sources.ts';
 
 export interface DynamicMutant {

@@ -1,7 +1,8 @@
+import { CRITERION_IDS, DYNAMIC_IDS } from '../support/root-lab.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
-import { CRITERION_IDS, type CriterionId } from '../../grader/src/model/criteria.ts';
+
+import { type CriterionId } from '../../grader/src/model/criteria.ts';
 import type { Status } from '../../grader/src/model/result.ts';
 import { QUESTIONS } from '../../labs/csc8613-tp1/questions.ts';
 import { TEMPLATE_DIR, type Overlay } from '../support/submission.ts';

@@ -1,3 +1,4 @@
+import { CRITERION_IDS, DYNAMIC_IDS } from '../support/root-lab.ts';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -5,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CRITERION_IDS } from '../../grader/src/model/criteria.ts';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { runBatch } from '../../grader/src/batch/run.ts';
 import type { Gradebook } from '../../grader/src/batch/gradebook.ts';

@@ -2,13 +2,14 @@
 // they build for the student; image.size is measured against the final stage's base image; nothing
 // of the run stays in `docker images -a`. No fixture reaches a registry: the one `# syntax=` line
 // names a registry on 127.0.0.1 where nothing listens.
+import { DYNAMIC_IDS } from '../support/root-lab.ts';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import type { CriterionId } from '../../grader/src/model/criteria.ts';
 import type { CriterionResult } from '../../grader/src/model/result.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+
 import { grade } from '../../grader/src/run/grade.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
 import { reference, replaceOnce } from '../corpus/sources.ts';

@@ -1,9 +1,10 @@
+import { DYNAMIC_IDS } from '../support/root-lab.ts';
 import { execa } from 'execa';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { grade } from '../../grader/src/run/grade.ts';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+
 import { PID_LABEL, RUN_LABEL } from '../../grader/src/docker/labels.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
 import { DYNAMIC_MUTANTS } from '../corpus/dynamic-mutants.ts';

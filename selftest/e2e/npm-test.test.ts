@@ -1,10 +1,11 @@
+import { DYNAMIC_IDS } from '../support/root-lab.ts';
 import { execa } from 'execa';
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
-import { DYNAMIC_IDS } from '../../grader/src/checks/catalogue.ts';
+
 import { exportTemplate } from '../../grader/src/export/template.ts';
 import { EXIT_CODES } from '../../grader/src/output/crash.ts';
 import { REFERENCE_DIR, TEMPLATE_DIR } from '../support/submission.ts';

@@ -19,6 +19,14 @@ const FILES: Record<string, string[]> = {
   'grader/src/checks/beta/four.test.ts': ['../alpha/nested/three.ts'],
   'grader/src/checks/gamma/five.ts': ['../beta/four.ts'],
   'tests/suite.ts': ['../grader/src/checks/alpha/one.ts', '../grader/src/checks/beta/four.ts'],
+  'grader/src/lab/lab.ts': [],
+  'grader/src/run/lab.ts': ['../../../labs/index.ts'],
+  'grader/src/checks/alpha/knows-a-lab.ts': ['../../../../labs/one/lab.ts'],
+  'grader/src/checks/alpha/lab.test.ts': ['../../../../labs/one/lab.ts'],
+  'labs/index.ts': ['./one/lab.ts', './two/lab.ts'],
+  'labs/one/lab.ts': ['../../grader/src/lab/lab.ts', './questions.ts'],
+  'labs/one/questions.ts': [],
+  'labs/two/lab.ts': ['../one/questions.ts', '../../grader/src/checks/shared.ts'],
   'selftest/.keep.ts': [],
   'bench/.keep.ts': [],
 };
@@ -61,7 +69,7 @@ describe('layer rules', () => {
   });
 
   test('a subfolder of checks/ imports its own folder (nested ones too), checks/ itself and the layers below; code outside checks/ is not bound by it', () => {
-    const allowed = violations.filter((v) => v.from.startsWith('grader/src/checks/alpha/') || v.from.startsWith('tests/') || v.from === 'grader/src/checks/shared.ts');
+    const allowed = violations.filter((v) => v.rule.startsWith('separate subfolders') && (v.from.startsWith('grader/src/checks/alpha/') || v.from.startsWith('tests/') || v.from === 'grader/src/checks/shared.ts'));
     expect(allowed).toEqual([]);
   });
 
@@ -69,7 +77,17 @@ describe('layer rules', () => {
     expect(refused('layer 1: grader/src/model/')).toEqual(['grader/src/model/uses-checks.ts → grader/src/checks/shared.ts']);
   });
 
+  test('a lab folder is data: it imports its own folder and the lab types, no other lab and no other grader code', () => {
+    expect(refused('labs-are-data')).toEqual(['labs/two/lab.ts → grader/src/checks/shared.ts']);
+    expect(refused('labs-apart')).toEqual(['labs/two/lab.ts → labs/one/questions.ts']);
+  });
+
+  test('the grader knows no lab: only run/lab.ts reaches the registry; tests may use a lab', () => {
+    expect(refused('grader-knows-no-lab')).toEqual(['grader/src/checks/alpha/knows-a-lab.ts → labs/one/lab.ts']);
+  });
+
   test('nothing else is refused', () => {
-    expect(violations.filter((v) => !['separate subfolders: grader/src/checks/', 'layer 1: grader/src/model/'].includes(v.rule))).toEqual([]);
+    const rules = ['separate subfolders: grader/src/checks/', 'layer 1: grader/src/model/', 'labs-are-data', 'labs-apart', 'grader-knows-no-lab'];
+    expect(violations.filter((v) => !rules.includes(v.rule))).toEqual([]);
   });
 });

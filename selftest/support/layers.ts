@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 
@@ -76,7 +77,28 @@ export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
     from: { path: '^grader/' },
     to: { path: pattern(ABOVE_GRADER) },
   });
-  rules.push({ name: 'no-cycle', severity: 'error', from: { path: '^grader/' }, to: { circular: true } });
+  rules.push({
+    name: 'labs-are-data',
+    comment: 'a lab folder (labs/<id>/) imports its own folder and the lab types of grader/src/lab/ (with the engine types they name), nothing else of the grader',
+    severity: 'error',
+    from: { path: '^labs/' },
+    to: { path: '^grader/', pathNot: '^grader/src/(lab|docker/wait)/' },
+  });
+  rules.push({
+    name: 'grader-knows-no-lab',
+    comment: 'the grader reaches labs only through their registry (labs/index.ts), from run/lab.ts; its tests may use a lab',
+    severity: 'error',
+    from: { path: '^grader/src/', pathNot: '^grader/src/run/lab\\.ts$|\\.test\\.ts$|/testing\\.ts$' },
+    to: { path: '^labs/' },
+  });
+  rules.push({
+    name: 'labs-apart',
+    comment: 'a lab folder imports no other lab folder',
+    severity: 'error',
+    from: { path: '^labs/([^/]+)/' },
+    to: { path: '^labs/[^/]+/', pathNot: '^labs/$1/' },
+  });
+  rules.push({ name: 'no-cycle', severity: 'error', from: { path: '^(grader|labs)/' }, to: { circular: true } });
   return rules;
 }
 
@@ -100,10 +122,10 @@ export async function layerViolations(root: string, layers: Layer[]): Promise<Vi
   const previous = process.cwd();
   process.chdir(root);
   try {
-    const result = await cruise(['grader/src', 'tests', 'selftest', 'bench'], {
+    const result = await cruise(['grader/src', 'labs', 'tests', 'selftest', 'bench'].filter((top) => existsSync(top)), {
       validate: true,
       ruleSet: { forbidden: layerRules(layers) },
-      exclude: { path: '(^|/)node_modules/|^selftest/(reference|\\.out)/' },
+      exclude: { path: '(^|/)node_modules/|^selftest/(reference|\\.out)/|^labs/[^/]+/reference/' },
       doNotFollow: { path: 'node_modules' },
       // Type-only imports count too. TypeScript 7 (the project's compiler) has no JavaScript API for
       // dependency-cruiser to parse with; swc parses the same syntax.
