@@ -1,8 +1,4 @@
-// This lab's report data judged by the grader's real report code. Until the engine takes a `Lab` as
-// a parameter, the main lab's modules (grader/src/lab/questions.ts, notions.ts, vocabulary.ts,
-// vocabulary-stems.ts) are replaced here by this lab's, and the stems are computed as
-// `npm run rubric:sync` computes them. Once the engine reads `lab.report`, the mocks go and the same
-// assertions hold.
+// This lab's report data judged by the grader's real report code, given this lab.
 //
 // What it proves: the notions and vocabulary accept correct answers of every shape (answers.ts),
 // the reference report and the real report of this course (../shared/real-reports/docker-basic-1.md)
@@ -12,40 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-
-vi.mock('../../grader/src/lab/questions.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../grader/src/lab/questions.ts')>();
-  const lab = await import('./questions.ts');
-  const groups: Readonly<Record<string, readonly number[]>> = lab.REPORT_GROUPS;
-  return {
-    ...original,
-    QUESTIONS: lab.QUESTIONS,
-    QUESTION_BY_ID: new Map(lab.QUESTIONS.map((q) => [q.id, q])),
-    EXERCISE_TITLES: lab.EXERCISE_TITLES,
-    REPORT_GROUPS: lab.REPORT_GROUPS,
-    groupQuestions: (group: string) => lab.QUESTIONS.filter((q) => (groups[group] ?? []).includes(q.exercise) && q.type !== 'code'),
-  };
-});
-vi.mock('../../grader/src/lab/notions.ts', async () => ({ NOTIONS: (await import('./notions.ts')).NOTIONS }));
-vi.mock('../../grader/src/lab/vocabulary.ts', async () => await import('./vocabulary.ts'));
-vi.mock('../../grader/src/lab/vocabulary-stems.ts', async () => {
-  // As grader/src/sync/vocabulary-stems.ts renders them.
-  const { loadFrench } = await import('../../grader/src/text/french.ts');
-  const { QUESTIONS } = await import('./questions.ts');
-  const { GENERIC_WORDS, VOCABULARY } = await import('./vocabulary.ts');
-  const fr = await loadFrench();
-  const generic = new Set(fr.contentStems(GENERIC_WORDS));
-  const unique = (stems: string[]) => [...new Set(stems)].sort();
-  const VOCABULARY_STEMS: Record<string, string[]> = {};
-  const WORDING_STEMS: Record<string, string[]> = {};
-  for (const q of QUESTIONS) {
-    const words = VOCABULARY[q.id];
-    if (words !== undefined) VOCABULARY_STEMS[q.id] = unique(fr.contentStems(words).filter((stem) => !generic.has(stem) && !/^\d/.test(stem)));
-    WORDING_STEMS[q.id] = unique(fr.contentStems(`${q.title} ${q.prompt}`));
-  }
-  return { VOCABULARY_STEMS, WORDING_STEMS };
-});
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { GRADER_ROOT } from '../../grader/src/location.ts';
 import { loadFrench, french } from '../../grader/src/text/french.ts';
@@ -65,7 +28,7 @@ import { criterion as reportScreenshots } from '../../grader/src/checks/report/s
 import { criterion as reportEncoding } from '../../grader/src/checks/report/encoding.ts';
 import type { Question } from '../../grader/src/lab/lab.ts';
 import { lab } from './lab.ts';
-import { CORRECT_ANSWERS } from './answers.ts';
+import { CORRECT_ANSWERS } from './testing.ts';
 import { MUTANTS, reference, type LabCriterionId } from './mutants.ts';
 import { NOTIONS } from './notions.ts';
 import { QUESTIONS, REPORT_GROUPS } from './questions.ts';
@@ -83,7 +46,7 @@ beforeAll(async () => {
 });
 
 function answerTo(q: Question, body: string) {
-  return parseReport(`### ${q.id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`).sections.get(q.id)?.answer;
+  return parseReport(`### ${q.id} — ${q.title}\n\n> ${q.prompt}\n\n${body}\n`, lab.report).sections.get(q.id)?.answer;
 }
 const judge = (q: Question, body: string) => judgeAnswer(q, answerTo(q, body), MIN);
 
@@ -111,7 +74,7 @@ async function allVerdicts(ctx: StaticContext): Promise<QuestionVerdict[]> {
   }
   return all;
 }
-const onReference = <T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}) => withContext(body, overlay, REFERENCE_DIR);
+const onReference = <T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}) => withContext(body, overlay, REFERENCE_DIR, lab);
 
 describe('the lab as data', () => {
   it('numbers its questions by exercise, 1–7, with unique ids, and its groups cover every exercise once', () => {
@@ -194,7 +157,7 @@ describe('relevance: content-free answers are not', () => {
   // 6.c and 6.e): an answer moved between those is partly on topic and keeps its points. These
   // shifts pair every answer with a question it does not answer.
   it.each([1, 5, 9])('answers moved under other questions (the reference’s, each %i questions on) are off topic', async (shift) => {
-    const parsed = parseReport(reference.report);
+    const parsed = parseReport(reference.report, lab.report);
     const ids = EXPLANATIONS.map((q) => q.id);
     let text = reference.report;
     ids.forEach((id, i) => {

@@ -13,6 +13,7 @@ import { Submission } from '../../submission/submission.ts';
 import type { Finding } from '../../model/result.ts';
 import { QUESTION_BY_ID } from '../../../../labs/csc8613-tp1/questions.ts';
 import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
+import type { Lab } from '../../lab/lab.ts';
 
 export const REFERENCE_REPORT = readFileSync(join(REFERENCE_DIR, 'REPORT.md'), 'utf8');
 export const TEMPLATE_REPORT = readFileSync(join(TEMPLATE_DIR, 'REPORT.md'), 'utf8');
@@ -28,11 +29,11 @@ export function templateWith(answers: Readonly<Record<string, string>>): string 
   return text;
 }
 
-/** Runs `body` with the static context of a folder = base (reference by default) + overlay; the folder is removed after. */
-export async function withContext<T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}, base?: string): Promise<T> {
+/** Runs `body` with the static context of a folder = base (reference by default) + overlay, for `lab` (csc8613-tp1 by default); the folder is removed after. */
+export async function withContext<T>(body: (ctx: StaticContext) => Promise<T>, overlay: Overlay = {}, base?: string, lab: Lab = TP1): Promise<T> {
   const { dir, cleanup } = await makeSubmission(overlay, base);
   try {
-    return await body(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, TP1));
+    return await body(createStaticContext(await Submission.open(dir), DEFAULT_SETTINGS, lab));
   } finally {
     await cleanup();
   }
