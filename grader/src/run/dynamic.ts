@@ -9,9 +9,11 @@ import { finalStageBase, measureAddedLayers } from '../docker/build/layers.ts';
 import { removeUntilGone } from '../docker/cleanup/reaper.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
+import type { ProgramContract } from '../lab/lab.ts';
 import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
 import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
+import { observeProgram } from './program-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
 import { reportPhase } from './report-phase.ts';
 
@@ -30,6 +32,8 @@ export interface DynamicRunOptions {
   onProgress?: ProgressListener;
   /** Only these criteria are judged, and only the phases they observe run (the build always). */
   only?: readonly CriterionId[];
+  /** The lab's program (run to completion), for the criteria that observe `program`. */
+  program?: ProgramContract;
 }
 
 /**
@@ -83,6 +87,21 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     observe('container', { health, stop }, start);
   };
 
+  const programPhase = async () => {
+    const start = Date.now();
+    const { program } = options;
+    const all = <T>(input: T) => ({ plain: input, env: input, override: input });
+    observe(
+      'program',
+      !built
+        ? all({ state: 'not-built' } as const)
+        : program
+          ? await phase('program', () => observeProgram(docker, { run, settings, program, signal: options.signal }))
+          : all({ state: 'not-judged', because: 'no-program' } as const),
+      start,
+    );
+  };
+
   const stackPhase = async () => {
     const start = Date.now();
     observe('stack', await observeStack({ submission, settings, run, teardown, built, phase, signal: options.signal }), start);
@@ -90,7 +109,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
 
   const criteria = DYNAMIC_CRITERIA.filter((criterion) => !options.only || options.only.includes(criterion.id));
   const needed = new Set<ObservedPhase>(criteria.map((criterion) => criterion.observes));
-  await Promise.all([needed.has('size') && sizePhase(), needed.has('container') && containerPhase(), needed.has('stack') && stackPhase()]);
+  await Promise.all([needed.has('size') && sizePhase(), needed.has('container') && containerPhase(), needed.has('program') && programPhase(), needed.has('stack') && stackPhase()]);
   const observations = observed as Observations;
   const findings: DynamicFindings = new Map();
   for (const criterion of criteria) {
