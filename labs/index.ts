@@ -2,7 +2,9 @@
 // Every lab the grader knows, by its folder's name; a rubric names the lab it grades (`lab:`).
 import type { Lab } from '../grader/src/lab/lab.ts';
 import { lab as csc8613_tp1 } from './csc8613-tp1/lab.ts';
+import { lab as docker_basic_1 } from './docker-basic-1/lab.ts';
 
 export const LABS: ReadonlyMap<string, Lab> = new Map([
   ['csc8613-tp1', csc8613_tp1],
+  ['docker-basic-1', docker_basic_1],
 ]);

@@ -4,6 +4,8 @@ import type { StopObservation } from '../docker/container/stop-time.ts';
 import type { LayerMeasurement } from '../docker/build/layers.ts';
 import type { HostSafetyProblem } from '../docker/compose/host-safety.ts';
 import type { ServiceReport } from '../docker/compose/stack.ts';
+import type { CompletionOutcome } from '../docker/container/run-to-completion.ts';
+import type { ProgramRun } from '../lab/lab.ts';
 
 // What the dynamic run observes, phase by phase: the orchestrator (run/dynamic.ts) fills one
 // `Observations` object and every dynamic criterion judges its part of it.
@@ -66,6 +68,16 @@ export type StackUpInput =
   | { state: 'not-built' }
   | { state: 'no-compose-file' };
 
+/** One `docker run --rm IMAGE [COMMAND…]` of the lab's program: the run asked for, and how it ended. */
+export interface ProgramObservation {
+  state: 'ran';
+  run: ProgramRun;
+  outcome: CompletionOutcome;
+}
+
+/** `not-judged`: a program criterion was wanted but the lab describes no program (the grader's configuration). */
+export type ProgramInput = ProgramObservation | { state: 'not-built' } | { state: 'not-judged'; because: 'no-program' };
+
 /** One entry per phase of the dynamic run; a dynamic criterion names the phase it `observes`. */
 export interface Observations {
   /** The image build (`image.build`). */
@@ -74,6 +86,8 @@ export interface Observations {
   size: SizeObservation;
   /** The built image run alone: /health, then `docker stop`. */
   container: { health: ContainerHealthInput; stop: GracefulStopInput };
+  /** The built image run as a program: plainly, with an environment variable, with a command. */
+  program: { plain: ProgramInput; env: ProgramInput; override: ProgramInput };
   /** The Compose stack: up, psql, then down and up again. */
   stack: { up: StackUpInput; psql: PsqlObservation; persistence: PersistenceObservation };
 }

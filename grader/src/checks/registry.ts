@@ -33,6 +33,9 @@ import { criterion as report_ex7 } from './report/ex7.ts';
 import { criterion as report_ex8 } from './report/ex8.ts';
 import { criterion as report_screenshots } from './report/screenshots.ts';
 import { criterion as report_encoding } from './report/encoding.ts';
+import { criterion as program_output } from './program/output.ts';
+import { criterion as program_env } from './program/env.ts';
+import { criterion as program_command_override } from './program/command-override.ts';
 
 export const CRITERIA: readonly Criterion[] = [
   dockerfile_present,
@@ -67,4 +70,7 @@ export const CRITERIA: readonly Criterion[] = [
   report_ex8,
   report_screenshots,
   report_encoding,
+  program_output,
+  program_env,
+  program_command_override,
 ];

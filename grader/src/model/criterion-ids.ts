@@ -33,4 +33,7 @@ export const CRITERION_IDS = [
   'report.ex8',
   'report.screenshots',
   'report.encoding',
+  'program.output',
+  'program.env',
+  'program.command-override',
 ] as const;

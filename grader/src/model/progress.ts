@@ -7,7 +7,7 @@
  * The phases of one grading run, in the order they usually start (container and stack overlap);
  * `prepare` (loading the grader) and `report` (writing the report) are those of `npm test` around it.
  */
-export type RunPhase = 'prepare' | 'static' | 'engine' | 'build' | 'container' | 'stack-up' | 'psql' | 'persistence' | 'stack-down' | 'cleanup' | 'report';
+export type RunPhase = 'prepare' | 'static' | 'engine' | 'build' | 'container' | 'program' | 'stack-up' | 'psql' | 'persistence' | 'stack-down' | 'cleanup' | 'report';
 
 export type ProgressEvent =
   | { kind: 'phase'; phase: RunPhase; event: 'start' | 'end' }

@@ -26,6 +26,7 @@ const PHASES: Record<RunPhase, { start: string; doing: string }> = {
     doing: "construction de l'image",
   },
   container: { start: "Démarrage d'un conteneur de l'image et appel de /health…", doing: 'conteneur de l’API' },
+  program: { start: "Exécution du programme de l'image (docker run --rm, avec une variable d'environnement, avec une commande)…", doing: 'exécution du programme' },
   'stack-up': { start: 'Démarrage de la pile Compose (docker compose up, PostgreSQL compris)…', doing: 'démarrage de la pile Compose' },
   psql: { start: 'Requête psql dans le service db…', doing: 'requête psql' },
   persistence: { start: 'Vérification de la persistance des données (down puis up)…', doing: 'vérification de la persistance' },

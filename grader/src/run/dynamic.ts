@@ -13,8 +13,9 @@ import type { RunIdentity } from '../docker/labels.ts';
 import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
 import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
+import { observeProgram } from './program-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
-import type { HttpServiceContract, StackContract } from '../lab/lab.ts';
+import type { HttpServiceContract, ProgramContract, StackContract } from '../lab/lab.ts';
 import { reportPhase } from './report-phase.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
@@ -87,6 +88,16 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
     observe('container', { health, stop }, start);
   };
 
+  const programPhase = async (program: ProgramContract) => {
+    const start = Date.now();
+    const all = <T>(input: T) => ({ plain: input, env: input, override: input });
+    observe(
+      'program',
+      built ? await phase('program', () => observeProgram(docker, { run, settings, program, signal: options.signal })) : all({ state: 'not-built' } as const),
+      start,
+    );
+  };
+
   const stackPhase = async (stack: StackContract) => {
     const start = Date.now();
     observe('stack', await observeStack({ submission, settings, stack, imageContext: lab.imageContext, run, teardown, built, phase, signal: options.signal }), start);
@@ -97,6 +108,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   await Promise.all([
     needed.has('size') && sizePhase(),
     needed.has('container') && lab.service && containerPhase(lab.service),
+    needed.has('program') && lab.program && programPhase(lab.program),
     needed.has('stack') && lab.stack && stackPhase(lab.stack),
   ]);
   const observations = observed as Observations;

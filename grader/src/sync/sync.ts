@@ -201,7 +201,7 @@ export async function plan(root: string): Promise<SyncedFile[]> {
     labViews.push({
       path: readmeFile,
       current: labReadme,
-      expected: replaceBetween(labReadme, /^<!-- rubric:begin -->$/, /^<!-- rubric:end -->$/, () => renderReadmeTable(labRubric, labRubricFile(id)).split('\n'), readmeFile),
+      expected: replaceBetween(labReadme, /^<!-- rubric:begin -->$/, /^<!-- rubric:end -->$/, () => renderReadmeTable(labRubric).split('\n'), readmeFile),
     });
   }
   const criteria = await findCriteria(root, ids);

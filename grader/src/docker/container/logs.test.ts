@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { demuxFrames } from './logs.ts';
-
-/** One frame of Docker's multiplexed stream: 1 = stdout, 2 = stderr. */
-const frame = (stream: 1 | 2, text: string) => {
-  const payload = Buffer.from(text);
-  const header = Buffer.alloc(8);
-  header[0] = stream;
-  header.writeUInt32BE(payload.length, 4);
-  return Buffer.concat([header, payload]);
-};
+import { frame } from './testing.ts';
 
 describe('demuxFrames', () => {
   test('splits stdout and stderr frames, and keeps their interleaving in both', () => {
