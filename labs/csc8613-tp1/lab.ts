@@ -14,6 +14,7 @@ export const lab = defineLab({
   title: 'Conteneurisation avec Docker',
   imageContext: 'starter',
   studentPaths: ['starter/', 'docker-compose.yml', 'REPORT.md', 'captures/'],
+  words: { build: 'docker build -t simple-api starter', app: 'l’API', ofApp: 'de l’API' },
   report: {
     title: 'Rapport du TP « Conteneurisation avec Docker »',
     questions: QUESTIONS,

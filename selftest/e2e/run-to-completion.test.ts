@@ -18,6 +18,7 @@ import { PROGRAM } from '../../grader/src/checks/program/testing.ts';
 import type { Observations } from '../../grader/src/checks/observations.ts';
 import { DEFAULT_SETTINGS } from '../../grader/src/rubric/rubric.ts';
 import { observeProgram } from '../../grader/src/run/program-phase.ts';
+import { lab as BASIC1 } from '../../labs/docker-basic-1/lab.ts';
 
 const engine = await probeEngine();
 
@@ -86,9 +87,9 @@ describe.skipIf(engine.state !== 'ready')('a program run to completion on a real
   test('the program phase runs the three runs side by side and the program criteria judge them: this image\'s ENTRYPOINT keeps the command from replacing CMD', async () => {
     const program = await observeProgram(docker, { run, settings: { ...DEFAULT_SETTINGS, startupTimeoutSeconds: 30 }, program: { ...PROGRAM, plain: { ...PROGRAM.plain, shown: `docker run --rm ${run.imageTag}` } } });
     const observations = { program } as unknown as Observations;
-    expect(output.judge(observations, DEFAULT_SETTINGS), JSON.stringify(program.plain)).toMatchObject({ status: 'pass' });
-    expect(envCriterion.judge(observations, DEFAULT_SETTINGS), JSON.stringify(program.env)).toMatchObject({ status: 'pass' });
-    const override = commandOverride.judge(observations, DEFAULT_SETTINGS);
+    expect(output.judge(observations, DEFAULT_SETTINGS, BASIC1), JSON.stringify(program.plain)).toMatchObject({ status: 'pass' });
+    expect(envCriterion.judge(observations, DEFAULT_SETTINGS, BASIC1), JSON.stringify(program.env)).toMatchObject({ status: 'pass' });
+    const override = commandOverride.judge(observations, DEFAULT_SETTINGS, BASIC1);
     expect(override, JSON.stringify(program.override)).toMatchObject({ status: 'fail', file: 'starter/Dockerfile' });
     expect(override.message).toContain("l'image a reçu la commande donnée comme de simples arguments (« python: can't open file '/app/python'");
   });

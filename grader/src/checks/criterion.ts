@@ -1,5 +1,6 @@
 import type { CriterionId } from '../model/criteria.ts';
 import type { Finding } from '../model/result.ts';
+import type { Lab } from '../lab/lab.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { StaticContext } from './check.ts';
 import type { Observations } from './observations.ts';
@@ -27,7 +28,8 @@ export interface DynamicCriterion {
   id: CriterionId;
   kind: 'dynamic';
   observes: keyof Observations;
-  judge(observations: Observations, settings: RubricSettings): Finding;
+  /** `lab`: the lab graded, for its words and parameters (a criterion that needs neither ignores it). */
+  judge(observations: Observations, settings: RubricSettings, lab: Lab): Finding;
 }
 
 /** A failure saying an earlier step kept this criterion from being observed (French one-liner). */

@@ -107,6 +107,15 @@ export interface Lab {
   imageContext: string;
   /** Paths a student owns: the only ones graded and the only ones a regrade copies (folders end with `/`). */
   studentPaths: readonly string[];
+  /** How the statement names things, for the criteria's French messages. */
+  words: {
+    /** The build command the statement gives, run from the repository's root (« docker build -t simple-api starter »). */
+    build: string;
+    /** What the image runs, with its article (« l’API », « le programme »). */
+    app: string;
+    /** The same after « de » (« de l’API », « du programme »). */
+    ofApp: string;
+  };
   report: LabReport;
   /** Present when the image is an HTTP service (container phase). */
   service?: HttpServiceContract;

@@ -99,7 +99,7 @@ export function renderMarkdown(report: GradeReport, rubric: Rubric): string {
       out.push(`#### ${icon(c)} ${rubricText(c.title)}${advice}`, '');
       out.push(`\`${c.id}\`${where ? ` — ${escapeMarkdown(where)}` : ''} — ${pointsLabel(c)}`, '');
       if (c.message) out.push(messageMarkdown(c.message), '');
-      out.push(`> 💡 Piste : ${messageMarkdown(groupHint(c.group))} Pour revérifier ce seul critère : \`${regradeCommand(c.id)}\`.`, '');
+      out.push(`> 💡 Piste : ${messageMarkdown(groupHint(c.group, rubric))} Pour revérifier ce seul critère : \`${regradeCommand(c.id)}\`.`, '');
       if (c.excerpt) out.push(...excerptBlock(c.excerpt), '');
     }
   } else {

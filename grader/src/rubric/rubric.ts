@@ -27,6 +27,8 @@ export interface Rubric {
   /** The lab graded: its folder's name under `labs/` (`lab:` at the top of the rubric; default the first lab). */
   lab: string;
   groups: Record<string, string>;
+  /** Per group, where to look and how to reproduce its checks by hand (French, shown with a failed criterion). */
+  hints: Record<string, string>;
   criteria: Map<CriterionId, RubricCriterion>;
   settings: RubricSettings;
 }
@@ -63,6 +65,7 @@ export function parseRubric(text: string, known: readonly string[] | 'any' = CRI
   const doc = parse(text) as {
     lab?: unknown;
     groups?: Record<string, string>;
+    hints?: Record<string, unknown>;
     criteria?: Record<string, { title?: string; group?: string; points?: number }>;
     settings?: Partial<RubricSettings>;
   } | null;
@@ -89,7 +92,13 @@ export function parseRubric(text: string, known: readonly string[] | 'any' = CRI
     if (typeof value !== 'number' || !(value > 0)) throw new RubricError(`rubric: settings.${key} must be a positive number`);
   }
   if (settings.similarityMinScore > 1) throw new RubricError('rubric: settings.similarityMinScore must be at most 1');
-  return { lab, groups, criteria, settings };
+  const hints: Record<string, string> = {};
+  for (const [group, hint] of Object.entries(doc.hints ?? {})) {
+    if (!(group in groups)) throw new RubricError(`rubric: hints: unknown group "${group}"`);
+    if (typeof hint !== 'string' || hint.trim() === '') throw new RubricError(`rubric: hints.${group} must be a sentence`);
+    hints[group] = hint;
+  }
+  return { lab, groups, hints, criteria, settings };
 }
 
 export async function loadRubric(path = DEFAULT_RUBRIC_PATH): Promise<Rubric> {

@@ -116,7 +116,7 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
   for (const criterion of criteria) {
     // A criterion of a phase the lab has no contract for is not judged (grade.ts reports it as such).
     if (!(criterion.observes in observed)) continue;
-    findings.set(criterion.id, { finding: criterion.judge(observations, settings), durationMs: durations[criterion.observes] ?? 0 });
+    findings.set(criterion.id, { finding: criterion.judge(observations, settings, lab), durationMs: durations[criterion.observes] ?? 0 });
   }
   return findings;
 }

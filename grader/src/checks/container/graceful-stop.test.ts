@@ -3,8 +3,9 @@ import { betterStop, judgedStopMs, slowButHandled, type StopObservation } from '
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations } from '../observations.ts';
 import { criterion } from './graceful-stop.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (stop: StopObservation) => criterion.judge({ container: { stop } } as Observations, DEFAULT_SETTINGS);
+const judge = (stop: StopObservation) => criterion.judge({ container: { stop } } as Observations, DEFAULT_SETTINGS, TP1);
 const stopped = (durationMs: number, exitCode: number, measures?: number, engineLagMs?: number): StopObservation => ({
   state: 'stopped',
   durationMs,

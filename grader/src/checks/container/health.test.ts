@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { ContainerHealthInput, Observations } from '../observations.ts';
 import { criterion } from './health.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (health: ContainerHealthInput) => criterion.judge({ container: { health } } as Observations, DEFAULT_SETTINGS);
+const judge = (health: ContainerHealthInput) => criterion.judge({ container: { health } } as Observations, DEFAULT_SETTINGS, TP1);
 const TRACEBACK = 'Traceback (most recent call last):\n  File "/app/app.py", line 7, in <module>\n    import missing\nModuleNotFoundError: No module named \'missing\'';
 
 describe('container.health', () => {

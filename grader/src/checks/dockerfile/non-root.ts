@@ -12,14 +12,14 @@ export const criterion: StaticCriterion = {
     const user = source.model.chain.filter((step) => step.keyword === 'USER').at(-1);
     if (!user) {
       return fail(
-        'Aucun USER : l’API tourne en root dans le conteneur, ce dont elle n’a pas besoin. Créez un utilisateur (RUN useradd --create-home appuser) puis passez-y avec USER appuser avant CMD.',
+        `Aucun USER : ${ctx.lab.words.app} tourne en root dans le conteneur, sans en avoir besoin. Créez un utilisateur (RUN useradd --create-home appuser) puis passez-y avec USER appuser avant CMD.`,
         { file: DOCKERFILE },
       );
     }
     const name = (user.words[0] ?? '').split(':')[0] ?? '';
     if (name === '' || name === 'root' || name === '0') {
       return fail(
-        `USER ${user.words.join(' ')} garde l’utilisateur root : une faille dans l’API donnerait tous les droits dans le conteneur. Passez à un utilisateur sans privilèges (USER appuser).`,
+        `USER ${user.words.join(' ')} garde l’utilisateur root : une faille ${ctx.lab.words.ofApp} donnerait tous les droits dans le conteneur. Passez à un utilisateur sans privilèges (USER appuser).`,
         { file: DOCKERFILE, line: user.line },
       );
     }

@@ -13,7 +13,7 @@ export const criterion: StaticCriterion = {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) {
       const hint = source.missing ? ' Créez-le en complétant les TODO du squelette fourni.' : '';
-      return fail(`${source.message}${hint} Sans lui, l’image de l’API ne peut pas être construite.`, { file: DOCKERFILE });
+      return fail(`${source.message}${hint} Sans lui, l’image ${ctx.lab.words.ofApp} ne peut pas être construite.`, { file: DOCKERFILE });
     }
     const { steps, problems, todoLines } = source.model;
     const problem = problems[0];
@@ -32,7 +32,7 @@ export const criterion: StaticCriterion = {
     const has = (...keywords: string[]): boolean => steps.some((step) => keywords.includes(step.keyword));
     const missing = [
       ...(has('FROM') ? [] : [{ what: 'FROM (image de base)', why: 'sans FROM, Docker ne construit rien' }]),
-      ...(has('CMD', 'ENTRYPOINT') ? [] : [{ what: 'CMD (commande de démarrage)', why: 'sans CMD, le conteneur ne lance pas l’API' }]),
+      ...(has('CMD', 'ENTRYPOINT') ? [] : [{ what: 'CMD (commande de démarrage)', why: `sans CMD, le conteneur ne lance pas ${ctx.lab.words.app}` }]),
     ];
     if (missing.length > 0) {
       return fail(

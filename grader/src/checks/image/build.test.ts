@@ -4,10 +4,11 @@ import type { BuildLog, BuildStep } from '../../docker/build/build-log.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { BuildInput, Observations } from '../observations.ts';
 import { criterion } from './build.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
 const DOCKERFILE = 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["uvicorn", "app:app"]\n';
 const judge = (build: BuildOutcome, dockerfileText: string | undefined = DOCKERFILE) =>
-  criterion.judge({ build: { build, dockerfileText, timeoutSeconds: 300 } satisfies BuildInput } as Observations, DEFAULT_SETTINGS);
+  criterion.judge({ build: { build, dockerfileText, timeoutSeconds: 300 } satisfies BuildInput } as Observations, DEFAULT_SETTINGS, TP1);
 const log = (fields: { error?: string; lastStep?: BuildStep; sourceLine?: number; lines?: string[] }): BuildLog => ({
   lines: fields.lines ?? ['#1 [internal] load build definition from Dockerfile'],
   stageBases: new Map(),

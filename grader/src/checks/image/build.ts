@@ -10,7 +10,8 @@ export const criterion: DynamicCriterion = {
   id: 'image.build',
   kind: 'dynamic',
   observes: 'build',
-  judge({ build: { build, dockerfileText, timeoutSeconds } }) {
+  judge({ build: { build, dockerfileText, timeoutSeconds } }, _settings, lab) {
+    const rebuild = `\`${lab.words.build}\``;
     switch (build.state) {
       case 'built':
         return { status: 'pass', message: `Image construite en ${(build.durationMs / 1000).toFixed(1)} s.` };
@@ -18,7 +19,7 @@ export const criterion: DynamicCriterion = {
         return {
           status: 'fail',
           file: FILE,
-          message: `Pas de ${FILE} à construire (${build.reason}). Créez-le en suivant les TODO, puis lancez \`docker build -t simple-api starter\`.`,
+          message: `Pas de ${FILE} à construire (${build.reason}). Créez-le en suivant les TODO, puis lancez ${rebuild}.`,
         };
       case 'timed-out':
         return {
@@ -35,7 +36,7 @@ export const criterion: DynamicCriterion = {
             status: 'fail',
             file: FILE,
             line: registry.line,
-            message: `La construction doit télécharger le frontend \`${registry.ref}\` nommé par la ligne \`# syntax=\`, et aucun registre d'images n'est joignable depuis cette machine. Retirez cette ligne : sans elle, BuildKit utilise le frontend Dockerfile qu'il contient déjà (il comprend \`RUN --mount\`, \`COPY --chmod\`…), puis relancez \`docker build -t simple-api starter\`.`,
+            message: `La construction doit télécharger le frontend \`${registry.ref}\` nommé par la ligne \`# syntax=\`, et aucun registre d'images n'est joignable depuis cette machine. Retirez cette ligne : sans elle, BuildKit utilise le frontend Dockerfile qu'il contient déjà (il comprend \`RUN --mount\`, \`COPY --chmod\`…), puis relancez ${rebuild}.`,
             excerpt: tail(build.log.lines),
           };
         }
@@ -44,7 +45,7 @@ export const criterion: DynamicCriterion = {
             status: 'fail',
             file: FILE,
             line: stepLine(build, dockerfileText),
-            message: `L'image de base${registry.ref ? ` \`${registry.ref}\`` : ''} n'est pas sur cette machine et aucun registre d'images n'est joignable pour la télécharger. Vérifiez le nom et l'étiquette de l'image du \`FROM\` (\`docker images\` liste celles qui sont présentes), puis relancez \`docker build -t simple-api starter\`.`,
+            message: `L'image de base${registry.ref ? ` \`${registry.ref}\`` : ''} n'est pas sur cette machine et aucun registre d'images n'est joignable pour la télécharger. Vérifiez le nom et l'étiquette de l'image du \`FROM\` (\`docker images\` liste celles qui sont présentes), puis relancez ${rebuild}.`,
             excerpt: tail(build.log.lines),
           };
         }
@@ -52,7 +53,7 @@ export const criterion: DynamicCriterion = {
           status: 'fail',
           file: FILE,
           line: stepLine(build, dockerfileText),
-          message: `La construction échoue${stepName(build)} : ${firstLine(build.log.error)}. Lisez la fin du journal ci-dessous, corrigez l'instruction, puis relancez \`docker build -t simple-api starter\`.`,
+          message: `La construction échoue${stepName(build)} : ${firstLine(build.log.error)}. Lisez la fin du journal ci-dessous, corrigez l'instruction, puis relancez ${rebuild}.`,
           excerpt: tail(build.log.lines),
         };
       }

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations } from '../observations.ts';
 import { criterion } from './size.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (size: Observations['size']) => criterion.judge({ size } as Observations, DEFAULT_SETTINGS);
+const judge = (size: Observations['size']) => criterion.judge({ size } as Observations, DEFAULT_SETTINGS, TP1);
 
 describe('image.size', () => {
   test('layers under the limit pass; over it, the largest layer is named', () => {

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { criterion } from './command-override.ts';
 import { RECORDED, everyRun, exited, observed, printed } from './testing.ts';
+import { lab as BASIC1 } from '../../../../labs/docker-basic-1/lab.ts';
 
-const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS);
+const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS, BASIC1);
 const SHOWN = "`docker run --rm welcome:1.0.0 python -c \"print('Commande override')\"`";
 
 describe('program.command-override', () => {
@@ -14,7 +15,7 @@ describe('program.command-override', () => {
   });
 
   test('not built: not judged', () => {
-    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
+    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS, BASIC1)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
   });
 
   test('the program\'s greeting instead of the command: an ENTRYPOINT, to turn into CMD', () => {

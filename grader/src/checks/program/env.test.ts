@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { criterion } from './env.ts';
 import { RECORDED, everyRun, exited, observed, printed } from './testing.ts';
+import { lab as BASIC1 } from '../../../../labs/docker-basic-1/lab.ts';
 
-const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS);
+const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS, BASIC1);
 
 describe('program.env', () => {
   test('the variable given with -e changes the greeting: pass', () => {
@@ -11,8 +12,8 @@ describe('program.env', () => {
   });
 
   test('not built, or no program in the lab: not judged', () => {
-    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
-    expect(criterion.judge(everyRun({ state: 'not-judged', because: 'no-program' }), DEFAULT_SETTINGS).status).toBe('error');
+    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS, BASIC1)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
+    expect(criterion.judge(everyRun({ state: 'not-judged', because: 'no-program' }), DEFAULT_SETTINGS, BASIC1).status).toBe('error');
   });
 
   test('the default greeting with the variable set: the variable is not read, with the os.getenv to write', () => {

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import { criterion } from './output.ts';
 import { RECORDED, everyRun, exited, observed, printed } from './testing.ts';
+import { lab as BASIC1 } from '../../../../labs/docker-basic-1/lab.ts';
 
-const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS);
+const judge = (...args: Parameters<typeof observed>) => criterion.judge(observed(...args), DEFAULT_SETTINGS, BASIC1);
 
 describe('program.output', () => {
   test('the three expected lines and code 0 pass, with the time it took', () => {
@@ -13,8 +14,8 @@ describe('program.output', () => {
   });
 
   test('an image that was not built is not judged; a lab without a program is the grader\'s configuration', () => {
-    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
-    expect(criterion.judge(everyRun({ state: 'not-judged', because: 'no-program' }), DEFAULT_SETTINGS)).toMatchObject({ status: 'error' });
+    expect(criterion.judge(everyRun({ state: 'not-built' }), DEFAULT_SETTINGS, BASIC1)).toEqual({ status: 'fail', message: "Non vérifiable : l'image ne se construit pas (voir image.build)." });
+    expect(criterion.judge(everyRun({ state: 'not-judged', because: 'no-program' }), DEFAULT_SETTINGS, BASIC1)).toMatchObject({ status: 'error' });
     expect(judge({ plain: { state: 'interrupted' } })).toEqual({ status: 'error', message: 'Critère non évalué (grading interrompu).' });
   });
 

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations, PersistenceObservation } from '../observations.ts';
 import { criterion } from './persistence.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (persistence: PersistenceObservation) => criterion.judge({ stack: { persistence } } as Observations, DEFAULT_SETTINGS);
+const judge = (persistence: PersistenceObservation) => criterion.judge({ stack: { persistence } } as Observations, DEFAULT_SETTINGS, TP1);
 
 describe('stack.persistence', () => {
   test('a row that survives down and up passes', () => {

@@ -3,8 +3,9 @@ import type { ServiceReport } from '../../docker/compose/stack.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations, PsqlObservation } from '../observations.ts';
 import { criterion } from './psql.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (psql: PsqlObservation) => criterion.judge({ stack: { psql } } as Observations, DEFAULT_SETTINGS);
+const judge = (psql: PsqlObservation) => criterion.judge({ stack: { psql } } as Observations, DEFAULT_SETTINGS, TP1);
 const DB: ServiceReport = { service: 'db', state: 'running', health: 'healthy', exitCode: 0, logs: 'FATAL:  password authentication failed for user "demo"' };
 
 describe('stack.psql', () => {

@@ -3,8 +3,9 @@ import type { ServiceReport } from '../../docker/compose/stack.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { ApiHealthFailure, Observations, StackUpInput } from '../observations.ts';
 import { criterion } from './up.ts';
+import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 
-const judge = (up: StackUpInput) => criterion.judge({ stack: { up } } as Observations, DEFAULT_SETTINGS);
+const judge = (up: StackUpInput) => criterion.judge({ stack: { up } } as Observations, DEFAULT_SETTINGS, TP1);
 const service = (name: string, state: string, fields: Partial<ServiceReport> = {}): ServiceReport => ({ service: name, state, health: '', exitCode: 0, logs: `${name} logs`, ...fields });
 const RUNNING = [service('api', 'running'), service('db', 'running', { health: 'healthy' })];
 const unhealthy = (failure: ApiHealthFailure, services = RUNNING) => judge({ state: 'unhealthy', failure, services });
