@@ -81,7 +81,7 @@ export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
     name: 'labs-are-data',
     comment: 'a lab folder (labs/<id>/) imports its own folder and the lab types of grader/src/lab/ (with the engine types they name), nothing else of the grader',
     severity: 'error',
-    from: { path: '^labs/' },
+    from: { path: '^labs/', pathNot: '\\.test\\.ts$' },
     to: { path: '^grader/', pathNot: '^grader/src/(lab|docker/wait)/' },
   });
   rules.push({
