@@ -53,7 +53,7 @@ describe('progress in plain lines (GitHub Actions, a pipe)', () => {
     firstRun(h);
     expect(h.out).not.toMatch(/[\r\x1b]/);
     expect(h.out.split('\n').filter(Boolean)).toEqual([
-      '[0 s] Lecture de vos fichiers (Dockerfile, docker-compose.yml, REPORT.md)…',
+      '[0 s] Lecture de vos fichiers (Dockerfile, rapport…)…',
       '[0 s] Connexion au moteur Docker…',
       "[0 s] Construction de l'image de starter/ (la première fois, Docker télécharge l'image de base : quelques minutes)…",
       '[1 s]   étape 1/3 : FROM python:3.13-slim',
@@ -64,7 +64,7 @@ describe('progress in plain lines (GitHub Actions, a pipe)', () => {
       "[18 s] … toujours en cours : construction de l'image — étape 3/3 : RUN <<EOF (depuis 17 s)",
       "[23 s] … toujours en cours : construction de l'image — étape 3/3 : RUN <<EOF (depuis 22 s)",
       "[28 s] … toujours en cours : construction de l'image — étape 3/3 : RUN <<EOF (depuis 27 s)",
-      "[31 s] Démarrage d'un conteneur de l'image et appel de /health…",
+      "[31 s] Démarrage d'un conteneur de l'image et attente de sa réponse HTTP…",
       '[31 s] Démarrage de la pile Compose (docker compose up, PostgreSQL compris)…',
       '[37 s] … toujours en cours : démarrage de la pile Compose (depuis 5 s)',
       '[42 s] Nettoyage des conteneurs, volumes et réseaux de la correction…',
@@ -93,7 +93,7 @@ describe('progress on a terminal', () => {
     const draws = out.split('\r\x1b[2K');
     // What stays on screen: the lines written between two clears; the rest is the live line, redrawn.
     const permanent = draws.filter((d) => d.endsWith('\n')).map((d) => d.trimEnd());
-    expect(permanent[0]).toBe('[0 s] Lecture de vos fichiers (Dockerfile, docker-compose.yml, REPORT.md)…');
+    expect(permanent[0]).toBe('[0 s] Lecture de vos fichiers (Dockerfile, rapport…)…');
     expect(permanent.at(-1)).toBe('[44 s] Correction terminée : voici le résultat.');
     expect(permanent.some((line) => line.includes('étape') || line.includes('toujours'))).toBe(false); // steps are live only
     const live = draws.filter((d) => d !== '' && !d.endsWith('\n'));

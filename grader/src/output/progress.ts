@@ -19,13 +19,13 @@ export function progressMode(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
 
 const PHASES: Record<RunPhase, { start: string; doing: string }> = {
   prepare: { start: 'Correction en cours : chargement du correcteur…', doing: 'chargement du correcteur' },
-  static: { start: 'Lecture de vos fichiers (Dockerfile, docker-compose.yml, REPORT.md)…', doing: 'lecture des fichiers' },
+  static: { start: 'Lecture de vos fichiers (Dockerfile, rapport…)…', doing: 'lecture des fichiers' },
   engine: { start: 'Connexion au moteur Docker…', doing: 'connexion à Docker' },
   build: {
     start: "Construction de l'image de starter/ (la première fois, Docker télécharge l'image de base : quelques minutes)…",
     doing: "construction de l'image",
   },
-  container: { start: "Démarrage d'un conteneur de l'image et appel de /health…", doing: 'conteneur de l’API' },
+  container: { start: "Démarrage d'un conteneur de l'image et attente de sa réponse HTTP…", doing: 'conteneur de l’image' },
   program: { start: "Exécution du programme de l'image (docker run --rm, avec une variable d'environnement, avec une commande)…", doing: 'exécution du programme' },
   'stack-up': { start: 'Démarrage de la pile Compose (docker compose up, PostgreSQL compris)…', doing: 'démarrage de la pile Compose' },
   psql: { start: 'Requête psql dans le service db…', doing: 'requête psql' },
