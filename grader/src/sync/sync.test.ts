@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { actionlint } from './testing.ts';
-import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE, drift, findCriteria, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
+import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE, contractProblems, drift, findCriteria, plan, renderAutograding, renderReadmeTable, sync } from './sync.ts';
 import { parseRubric } from '../rubric/rubric.ts';
+import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
+import { lab as BASIC1 } from '../../../labs/docker-basic-1/lab.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const temps: string[] = [];
@@ -170,5 +172,24 @@ describe('workflow', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(pkg.scripts, `npm run ${script}`).toHaveProperty([script]);
     expect(existsSync(join(ROOT, 'package-lock.json'))).toBe(true); // npm ci and the npm cache need it
+  });
+});
+
+describe('a lab’s rubric and its contracts', () => {
+  test('a dynamic criterion is refused when the lab lacks the contract of the phase it observes, and named with the rubric and the lab', () => {
+    const criteria = [
+      { id: 'image.build', kind: 'dynamic' as const, observes: 'build' },
+      { id: 'container.health', kind: 'dynamic' as const, observes: 'container' },
+      { id: 'program.output', kind: 'dynamic' as const, observes: 'program' },
+      { id: 'dockerfile.present', kind: 'static' as const },
+    ];
+    const picked = criteria.map((c) => c.id);
+    expect(contractProblems('docker-basic-1', BASIC1, picked, criteria)).toEqual([
+      'labs/docker-basic-1/rubric.yml: container.health observes the container phase, and labs/docker-basic-1/lab.ts has no `service` contract',
+    ]);
+    expect(contractProblems('csc8613-tp1', TP1, picked, criteria)).toEqual([
+      '.github/classroom/rubric.yml: program.output observes the program phase, and labs/csc8613-tp1/lab.ts has no `program` contract',
+    ]);
+    expect(contractProblems('csc8613-tp1', TP1, ['image.build', 'container.health'], criteria)).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export function criterionModulePath(id: string): string {
 export interface FoundCriterion {
   id: string;
   kind: 'static' | 'dynamic';
+  /** The phase a dynamic criterion observes. */
+  observes?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function findCriteria(root: string, ids: readonly string[]): Promis
   const found: FoundCriterion[] = [];
   for (const id of ids) {
     const path = criterionModulePath(id);
-    let module: { criterion?: { id?: unknown; kind?: unknown } };
+    let module: { criterion?: { id?: unknown; kind?: unknown; observes?: unknown } };
     try {
       module = (await import(pathToFileURL(join(root, path)).href)) as typeof module;
     } catch (error) {
@@ -63,7 +65,7 @@ export async function findCriteria(root: string, ids: readonly string[]): Promis
     if (!criterion || typeof criterion !== 'object') throw new SyncError(`${path}: exports no \`criterion\` (expected the descriptor of "${id}")`);
     if (criterion.id !== id) throw new SyncError(`${path}: criterion.id is ${JSON.stringify(criterion.id)}, expected "${id}" (a criterion's module is named after its id: <group>/<name>.ts)`);
     if (criterion.kind !== 'static' && criterion.kind !== 'dynamic') throw new SyncError(`${path}: criterion.kind must be 'static' or 'dynamic'`);
-    found.push({ id, kind: criterion.kind });
+    found.push({ id, kind: criterion.kind, ...(typeof criterion.observes === 'string' ? { observes: criterion.observes } : {}) });
   }
   return found;
 }
@@ -180,19 +182,40 @@ async function importLab(root: string, id: string): Promise<Lab> {
   return module.lab;
 }
 
+/** The contract of a lab that a phase of the dynamic run needs. */
+const PHASE_CONTRACT: Readonly<Record<string, 'service' | 'program' | 'stack'>> = { container: 'service', program: 'program', stack: 'stack' };
+
+/**
+ * A lab's rubric may pick a dynamic criterion only when the lab has the contract of the phase it
+ * observes (an HTTP service for `container`, a program for `program`, a stack for `stack`).
+ */
+export function contractProblems(labId: string, lab: Lab, picked: readonly string[], criteria: readonly FoundCriterion[]): string[] {
+  const problems: string[] = [];
+  for (const criterion of criteria) {
+    const contract = criterion.observes ? PHASE_CONTRACT[criterion.observes] : undefined;
+    if (contract && picked.includes(criterion.id) && !lab[contract]) {
+      problems.push(`${labRubricFile(labId)}: ${criterion.id} observes the ${criterion.observes} phase, and labs/${labId}/lab.ts has no \`${contract}\` contract`);
+    }
+  }
+  return problems;
+}
+
 /** What every generated view should contain, given the labs and their rubrics under `root`. */
 export async function plan(root: string): Promise<SyncedFile[]> {
   const labIds = await labFolders(root);
   const rubric = parseRubric(await readFile(join(root, RUBRIC_FILE), 'utf8'), 'any');
   const ids = [...rubric.criteria.keys()];
   const labViews: SyncedFile[] = [{ path: LAB_INDEX_FILE, current: await readOptional(join(root, LAB_INDEX_FILE)), expected: renderLabIndex(labIds) }];
+  const picks: { id: string; lab: Lab; picked: string[] }[] = [];
   for (const id of labIds) {
     const lab = await importLab(root, id);
+    picks.push({ id, lab, picked: id === ROOT_LAB ? [...rubric.criteria.keys()] : [] });
     labViews.push({ path: vocabularyStemsFile(id), current: await readOptional(join(root, vocabularyStemsFile(id))), expected: await renderVocabularyStems(lab) });
     if (id === ROOT_LAB) continue;
     const labRubric = parseRubric(await readFile(join(root, labRubricFile(id)), 'utf8'), 'any');
     if (labRubric.lab !== id) throw new SyncError(`${labRubricFile(id)}: "lab: ${labRubric.lab}", expected "lab: ${id}"`);
     for (const criterion of labRubric.criteria.keys()) if (!ids.includes(criterion)) ids.push(criterion);
+    picks.at(-1)!.picked.push(...labRubric.criteria.keys());
     const reportFile = `${LABS_DIR}/${id}/REPORT.md`;
     labViews.push({ path: reportFile, current: await readOptional(join(root, reportFile)), expected: renderReportTemplate(lab.report) });
     const readmeFile = `${LABS_DIR}/${id}/README.md`;
@@ -205,6 +228,8 @@ export async function plan(root: string): Promise<SyncedFile[]> {
     });
   }
   const criteria = await findCriteria(root, ids);
+  const problems = picks.flatMap(({ id, lab, picked }) => contractProblems(id, lab, picked, criteria));
+  if (problems.length > 0) throw new SyncError(problems.join('\n'));
   const unlisted = await unlistedCriterionModules(root, ids);
   if (unlisted.length > 0) {
     throw new SyncError(`${unlisted.join(', ')}: a criterion module that ${RUBRIC_FILE} does not list (add its line to the rubric, or delete the module)`);
