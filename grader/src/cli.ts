@@ -157,7 +157,11 @@ async function instructorMain(argv: string[]): Promise<number> {
   // Student repositories hold the template's prebuilt grader: the batch compares it with a build of
   // this grader (esbuild, a devDependency: the repository has it, the template does not need it).
   const { templatePrebuiltHashes } = await import('./export/prebuilt.ts');
-  return (await import('./batch/cli.ts')).batchMain(argv, () => templatePrebuiltHashes());
+  return (await import('./batch/cli.ts')).batchMain(
+    argv,
+    () => templatePrebuiltHashes(),
+    async (lab) => (await (await import('./export/lab-template.ts')).labTemplateManifest(lab)).files,
+  );
 }
 
 const argv = process.argv.slice(2);

@@ -19,7 +19,8 @@ export const BATCH_USAGE = `Usage:
       default deadline per submission: ${DEFAULT_DEADLINE_SECONDS} s.
   npm run grade -- --merge <dir> --out <dir2> [--rubric FILE] [--base-text FILE]
       merges the gradebooks (grades.json + submissions/) found under <dir> into one in <dir2>.
-  --rubric FILE uses another rubric than .github/classroom/rubric.yml (points and settings).
+  --rubric FILE uses another rubric than .github/classroom/rubric.yml (points and settings); a lab's
+                rubric (labs/<id>/rubric.yml) regrades that lab, against that lab's pristine template.
   --base-text FILE (repeatable): the statement or handout the students were given, as text or
       Markdown; answers that share only its passages are not listed as similar.`;
 
@@ -30,7 +31,11 @@ function positiveInteger(text: string | undefined, what: string): number | undef
   return value;
 }
 
-export async function batchMain(argv: string[], pristineBuilt?: () => Promise<Record<string, string>>): Promise<number> {
+export async function batchMain(
+  argv: string[],
+  pristineBuilt?: () => Promise<Record<string, string>>,
+  labPristine?: (lab: string) => Promise<Record<string, string>>,
+): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -66,6 +71,11 @@ export async function batchMain(argv: string[], pristineBuilt?: () => Promise<Re
   }
   const rubric = await loadRubric(values.rubric ? resolve(values.rubric) : undefined);
   const out = resolve(values.out);
+  // The student repositories are compared with the pristine template of the rubric's lab: this
+  // grader's own files for the lab of its root, that lab's exported template for another.
+  const rootLab = (await loadRubric()).lab;
+  const pristineOf = async (lab: string) =>
+    lab !== rootLab && labPristine ? { pristine: await labPristine(lab) } : { pristineBuilt: await pristineBuilt?.() };
 
   let outcome: BatchOutcome;
   if (values.merge) {
@@ -94,7 +104,7 @@ export async function batchMain(argv: string[], pristineBuilt?: () => Promise<Re
       }
       const workers = concurrency ?? defaultConcurrency();
       process.stderr.write(`batch: ${folder} with ${workers} worker${workers > 1 ? 's' : ''}\n`);
-      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, baseText, signal: stop.signal, pristineBuilt: await pristineBuilt?.() });
+      outcome = await runBatch({ folder, out, concurrency: workers, deadlineSeconds, staticOnly: values['static-only'], rubric, baseText, signal: stop.signal, ...(await pristineOf(rubric.lab)) });
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);

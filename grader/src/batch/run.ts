@@ -57,6 +57,11 @@ export interface BatchOptions {
    * grader): path → sha256, compared like the rest. The CLI builds them (export/prebuilt.ts).
    */
   pristineBuilt?: Record<string, string>;
+  /**
+   * The hashes of the pristine student template, whole, when its lab is not the repository root's
+   * (its own rubric, test suites and workflow): then they replace this grader's shipped files.
+   */
+  pristine?: Record<string, string>;
   /** After a deadline, how long a run may take to tear down before the batch moves on. */
   teardownGraceMs?: number;
 }
@@ -108,7 +113,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const names = await listSubmissions(folder);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency()));
   const deadlineMs = (options.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000;
-  const pristine = { ...(await hashShippedTree(options.graderRoot ?? GRADER_ROOT)), ...options.pristineBuilt };
+  const pristine = options.pristine ?? { ...(await hashShippedTree(options.graderRoot ?? GRADER_ROOT)), ...options.pristineBuilt };
   const criteria = gradebookCriteria(rubric, options.staticOnly ? DYNAMIC_IDS : []);
   const fullMax = criteria.reduce((sum, c) => sum + c.maxPoints, 0);
   const taken = new Set<string>();

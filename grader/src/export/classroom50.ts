@@ -4,9 +4,9 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BUNDLE_FILES, GRADER_ROOT } from '../location.ts';
-import { buildShippedManifest, readManifest, serializeManifest } from '../integrity/manifest.ts';
-import { ExportError, exportTemplate, templateLab } from './template.ts';
-import { addTemplatePrebuilt } from './prebuilt.ts';
+import { buildShippedManifest, serializeManifest } from '../integrity/manifest.ts';
+import { ExportError, templateLab } from './template.ts';
+import { labTemplateManifest } from './lab-template.ts';
 import { BUNDLE_NODE_MAJOR, COMMONJS_SHIM, OPTIONAL_NATIVE } from './bundle-options.ts';
 
 export { BUNDLE_NODE_MAJOR } from './bundle-options.ts';
@@ -62,27 +62,13 @@ export async function exportClassroom50(dest: string, root = GRADER_ROOT, labId?
   await copyFile(join(root, 'classroom50/autograder.py'), join(dest, BUNDLE_FILES.entry));
   await chmod(join(dest, BUNDLE_FILES.entry), 0o755);
   await writeFile(join(dest, BUNDLE_FILES.rubric), lab.rubricText ?? (await readFile(join(root, '.github/classroom/rubric.yml'), 'utf8')));
-  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(lab.home === '' ? await buildShippedManifest(root) : await labTemplateManifest(root, lab.id)));
+  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(lab.home === '' ? await buildShippedManifest(root) : await labTemplateManifest(lab.id, root)));
   await bundleGrader(join(dest, BUNDLE_FILES.grader), root);
   const compressedBytes = await publishedSize(dest);
   if (compressedBytes !== undefined && compressedBytes > MAX_BUNDLE_BYTES) {
     throw new ExportError(`the bundle is ${compressedBytes} bytes compressed, above Classroom 50's ${MAX_BUNDLE_BYTES}`);
   }
   return { files: Object.values(BUNDLE_FILES).sort(), compressedBytes };
-}
-
-/** The manifest of the student template of lab `id` (not the root's), as its export writes it. */
-async function labTemplateManifest(root: string, id: string) {
-  const tmp = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
-  try {
-    await exportTemplate(join(tmp, 'template'), root, id);
-    await addTemplatePrebuilt(join(tmp, 'template'), root);
-    const manifest = await readManifest(join(tmp, 'template'));
-    if (!manifest) throw new ExportError(`the template of ${id} has no manifest`);
-    return manifest;
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
 }
 
 /** Size of `tar -czf NAME.tar.gz -C PARENT NAME`, the way Classroom 50's publish-pages.yaml packs it. */
