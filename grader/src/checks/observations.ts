@@ -29,7 +29,7 @@ export type ApiHealthFailure =
   | { kind: 'stopped'; api: ApiNotRunning }
   | { kind: 'bad-answer'; status: number; body: string }
   | { kind: 'loopback-only' }
-  /** `seen`: the wait's last observation, in the lab's wording (`LAB_HEALTH.wording`, lab/api.ts). */
+  /** `seen`: the wait's last observation, in the lab's wording (its service's `health.wording`, labs/<id>/). */
   | { kind: 'no-answer'; seen: string };
 /** Why psql and persistence could not be observed: no image, no docker-compose.yml, or the stack did not start. */
 export type StackNotJudged = 'not-built' | 'no-compose-file' | 'stack-down';
@@ -47,7 +47,7 @@ export type PsqlObservation =
   | { state: 'no-db' }
   /**
    * `error`: psql's last output lines. `notReady`: what was seen when the wait for the final server
-   * ended without it, in the lab's wording (`POSTGRES_WAIT_WORDING`, lab/stack.ts).
+   * ended without it, in the lab's wording (its stack's `postgresWording`, labs/<id>/).
    */
   | { state: 'failed'; error: string; notReady?: string; services: ServiceReport[] }
   | { state: 'not-judged'; because: StackNotJudged };

@@ -1,6 +1,6 @@
 // Is an explanation on topic? The answer's words are stemmed (Snowball French, stop words out) and
-// compared with each question's vocabulary (lab/vocabulary.ts), and its text with the question's
-// notions (lab/notions.ts). « Hors sujet » only on strong evidence: the answer names nothing
+// compared with each question's vocabulary (the lab's vocabulary.ts), and its text with the question's
+// notions (the lab's notions.ts). « Hors sujet » only on strong evidence: the answer names nothing
 // specific to the lab once the question's own wording is taken out (filler, the prompt echoed), it
 // shares far more with another question than with its own (an answer moved), or it is a bag of the
 // lab's words with no sentence. Weak evidence (lab words, none of its question's) keeps the points

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { describePing, waitForFinalPostgres, type PingResult, type PostgresWording } from './postgres.ts';
 
-/** The caller's wording (the lab's is French, in lab/stack.ts): tags make its use visible. */
+/** The caller's wording (the lab's is French, in labs/csc8613-tp1/stack.ts): tags make its use visible. */
 const WORDING: PostgresWording = {
   starting: (output) => `starting (${output})`,
   noTcpListener: (output) => `no TCP listener (${output})`,
