@@ -53,7 +53,10 @@ export async function templateFiles(root = GRADER_ROOT, lab?: TemplateLab): Prom
   const { home, rubric } = lab ?? (await templateLab(root));
   const files = new Set<string>();
   for (const entry of STUDENT_SKELETON) {
-    for (const rel of await walk(root, `${home}${entry}`)) if (!isExcluded(rel)) files.add(rel.slice(home.length));
+    for (const rel of await walk(root, `${home}${entry}`)) {
+      const shipped = rel.slice(home.length);
+      if (!isExcluded(shipped)) files.add(shipped);
+    }
   }
   for (const rel of await listCheckedFiles(root)) {
     // A test suite per group of the lab's rubric (written by writeLabVersion when absent).
