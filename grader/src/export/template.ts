@@ -53,7 +53,8 @@ export async function templateFiles(root = GRADER_ROOT, lab?: TemplateLab): Prom
   const { home, rubric } = lab ?? (await templateLab(root));
   const files = new Set<string>();
   for (const entry of STUDENT_SKELETON) {
-    for (const rel of await walk(root, `${home}${entry}`)) if (!isExcluded(rel)) files.add(rel.slice(home.length));
+    // Judged where it lands, at the template's root: under labs/<id>/ only data modules ship.
+    for (const rel of await walk(root, `${home}${entry}`)) if (!isExcluded(rel.slice(home.length))) files.add(rel.slice(home.length));
   }
   for (const rel of await listCheckedFiles(root)) {
     // A test suite per group of the lab's rubric (written by writeLabVersion when absent).
