@@ -3,8 +3,10 @@
 import type { Lab } from '../grader/src/lab/lab.ts';
 import { lab as csc8613_tp1 } from './csc8613-tp1/lab.ts';
 import { lab as docker_basic_1 } from './docker-basic-1/lab.ts';
+import { lab as docker_basics } from './docker-basics/lab.ts';
 
 export const LABS: ReadonlyMap<string, Lab> = new Map([
   ['csc8613-tp1', csc8613_tp1],
   ['docker-basic-1', docker_basic_1],
+  ['docker-basics', docker_basics],
 ]);

@@ -1,19 +1,20 @@
 import type { HttpReadiness } from '../../grader/src/docker/wait/health.ts';
+import { isJsonObject } from '../../grader/src/lab/json-body.ts';
+import type { ServerLaunch } from '../../grader/src/lab/lab.ts';
 
 /** The lab's API as the subject asks for it (exercises 3–4): uvicorn on port 8000, `GET /health`. */
 export const LAB_API = { port: 8000 } as const;
 
+/** How exercise 3 starts the API: uvicorn in an exec-form CMD, listening on every interface. */
+export const LAB_LAUNCH: ServerLaunch = {
+  program: 'uvicorn',
+  bindAll: '--host 0.0.0.0',
+  cmd: 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]',
+};
+
 /** Whether a body is the JSON object {"status": "ok"} (key order and spacing free, nothing else). */
 export function isHealthyBody(body: string): boolean {
-  try {
-    const value = JSON.parse(body) as unknown;
-    return (
-      typeof value === 'object' && value !== null && !Array.isArray(value) &&
-      Object.keys(value).length === 1 && (value as Record<string, unknown>).status === 'ok'
-    );
-  } catch {
-    return false;
-  }
+  return isJsonObject(body, { status: 'ok' });
 }
 
 /**

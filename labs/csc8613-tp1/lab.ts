@@ -2,7 +2,7 @@
 // with PostgreSQL and a 30-question report. The repository's root is this lab's student template
 // (README.md, REPORT.md, starter/, docker-compose.yml, captures/) and .github/classroom/rubric.yml its rubric.
 import { defineLab } from '../../grader/src/lab/lab.ts';
-import { LAB_API, LAB_HEALTH } from './api.ts';
+import { LAB_API, LAB_HEALTH, LAB_LAUNCH } from './api.ts';
 import { NOTIONS } from './notions.ts';
 import { EXERCISE_TITLES, QUESTIONS, REPORT_GROUPS } from './questions.ts';
 import { LAB_STACK } from './stack.ts';
@@ -14,7 +14,13 @@ export const lab = defineLab({
   title: 'Conteneurisation avec Docker',
   imageContext: 'starter',
   studentPaths: ['starter/', 'docker-compose.yml', 'REPORT.md', 'captures/'],
-  words: { build: 'docker build -t simple-api starter', app: 'l’API', ofApp: 'de l’API' },
+  words: {
+    build: 'docker build -t simple-api starter',
+    app: 'l’API',
+    ofApp: 'de l’API',
+    appFile: 'starter/app.py',
+    requirements: ['fastapi==0.115.11', 'uvicorn==0.32.0'],
+  },
   report: {
     title: 'Rapport du TP « Conteneurisation avec Docker »',
     questions: QUESTIONS,
@@ -25,6 +31,6 @@ export const lab = defineLab({
     genericWords: GENERIC_WORDS,
     stems: { vocabulary: VOCABULARY_STEMS, wording: WORDING_STEMS },
   },
-  service: { port: LAB_API.port, health: LAB_HEALTH },
+  service: { port: LAB_API.port, health: LAB_HEALTH, launch: LAB_LAUNCH },
   stack: LAB_STACK,
 });

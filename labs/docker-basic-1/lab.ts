@@ -13,7 +13,7 @@ export const lab = defineLab({
   title: 'Premiers pas avec Docker',
   imageContext: 'starter',
   studentPaths: ['starter/', 'REPORT.md', 'captures/'],
-  words: { build: 'docker build -t welcome:1.0.0 ./starter', app: 'le programme', ofApp: 'du programme' },
+  words: { build: 'docker build -t welcome:1.0.0 ./starter', app: 'le programme', ofApp: 'du programme', appFile: 'starter/welcome.py' },
   report: {
     title: 'Rapport du TP « Premiers pas avec Docker »',
     questions: QUESTIONS,

@@ -11,6 +11,7 @@
 // - The override command never imports welcome.py: a script that crashes, hangs or prints the wrong
 //   text still passes program.command-override; only how the image starts its command matters there.
 import { readFileSync } from 'node:fs';
+import { removeAnswers, replaceAnswer, replaceOnce, type LabMutantOf } from '../../grader/src/lab/testing.ts';
 
 /** The criteria of this lab's rubric (rubric.yml). */
 export type LabCriterionId =
@@ -31,17 +32,11 @@ export type LabCriterionId =
   | 'report.screenshots'
   | 'report.encoding';
 
-/** A student-owned file of this lab replaced by new content, or deleted (`null`). */
-export type LabFiles = Partial<Record<'starter/welcome.py' | 'starter/Dockerfile' | 'REPORT.md', string | null>>;
+/** The student-owned files this lab's mutants replace. */
+export type LabPath = 'starter/welcome.py' | 'starter/Dockerfile' | 'REPORT.md';
 
-export interface LabMutant {
-  name: string;
-  /** Why the mutant loses what it loses (or why it is a valid variant). */
-  description: string;
-  files: LabFiles;
-  loses: readonly LabCriterionId[];
-  staticOnly?: boolean;
-}
+export type LabMutant = LabMutantOf<LabCriterionId, LabPath>;
+export type LabFiles = LabMutant['files'];
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -54,30 +49,14 @@ export const reference = {
   starterDockerfile: read('./starter/Dockerfile'),
 };
 
-/** Replaces exactly one occurrence of `from` in `text`; throws when the reference changed under the mutant. */
-export function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const matches = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
-  if (matches !== 1) throw new Error(`mutant: expected one match of ${String(from)}, found ${matches}`);
-  return text.replace(from, to);
-}
-
-const ANSWER_PLACEHOLDER = '_Votre réponse ici._';
-
-/** The report with the answers under `ids` replaced by the template's placeholder (heading and prompt kept). */
+/** The reference report with the answers under `ids` replaced by the template's placeholder (heading and prompt kept). */
 export function withoutAnswers(ids: readonly string[], report = reference.report): string {
-  return ids.reduce((text, id) => withAnswer(id, ANSWER_PLACEHOLDER, text), report);
+  return removeAnswers(report, ids);
 }
 
-/** The report with the answer under question `id` replaced by `answer` (heading and prompt kept). */
+/** The reference report with the answer under question `id` replaced by `answer` (heading and prompt kept). */
 export function withAnswer(id: string, answer: string, report = reference.report): string {
-  const lines = report.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`### ${id} `));
-  if (start === -1) throw new Error(`mutant: no heading for ${id}`);
-  const prompt = start + 2;
-  if (!lines[prompt]?.startsWith('> ')) throw new Error(`mutant: no prompt under ${id}`);
-  let end = prompt + 1;
-  while (end < lines.length && !/^#{2,3} /.test(lines[end]!)) end++;
-  return [...lines.slice(0, prompt + 1), '', ...answer.split('\n'), '', ...lines.slice(end)].join('\n');
+  return replaceAnswer(report, id, answer);
 }
 
 const dockerfile = (from: string | RegExp, to: string): LabFiles => ({ 'starter/Dockerfile': replaceOnce(reference.dockerfile, from, to) });

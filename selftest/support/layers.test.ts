@@ -26,6 +26,7 @@ const FILES: Record<string, string[]> = {
   'labs/index.ts': ['./one/lab.ts', './two/lab.ts'],
   'labs/one/lab.ts': ['../../grader/src/lab/lab.ts', './questions.ts'],
   'labs/one/questions.ts': [],
+  'labs/one/lab.test.ts': ['./lab.ts', '../../grader/src/checks/shared.ts'],
   'labs/two/lab.ts': ['../one/questions.ts', '../../grader/src/checks/shared.ts'],
   'selftest/.keep.ts': [],
   'bench/.keep.ts': [],
@@ -77,7 +78,7 @@ describe('layer rules', () => {
     expect(refused('layer 1: grader/src/model/')).toEqual(['grader/src/model/uses-checks.ts → grader/src/checks/shared.ts']);
   });
 
-  test('a lab folder is data: it imports its own folder and the lab types, no other lab and no other grader code', () => {
+  test('a lab folder is data: it imports its own folder and the lab types, no other lab and no other grader code (its tests may judge it with the grader)', () => {
     expect(refused('labs-are-data')).toEqual(['labs/two/lab.ts → grader/src/checks/shared.ts']);
     expect(refused('labs-apart')).toEqual(['labs/two/lab.ts → labs/one/questions.ts']);
   });

@@ -79,7 +79,7 @@ export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
   });
   rules.push({
     name: 'labs-are-data',
-    comment: 'a lab folder (labs/<id>/) imports its own folder and the lab types of grader/src/lab/ (with the engine types they name), nothing else of the grader',
+    comment: 'a lab folder (labs/<id>/) imports its own folder and the lab types of grader/src/lab/ (with the engine types they name), nothing else of the grader; its tests (lab.test.ts) judge its data with the grader\'s real code',
     severity: 'error',
     from: { path: '^labs/', pathNot: '\\.test\\.ts$' },
     to: { path: '^grader/', pathNot: '^grader/src/(lab|docker/wait)/' },

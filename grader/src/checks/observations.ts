@@ -1,6 +1,7 @@
 import type { BuildOutcome } from '../docker/build/build-image.ts';
 import type { HealthObservation } from '../docker/container/run-api.ts';
 import type { StopObservation } from '../docker/container/stop-time.ts';
+import type { ProcessListing } from '../docker/container/processes.ts';
 import type { LayerMeasurement } from '../docker/build/layers.ts';
 import type { HostSafetyProblem } from '../docker/compose/host-safety.ts';
 import type { ServiceReport } from '../docker/compose/stack.ts';
@@ -21,6 +22,13 @@ export type SizeObservation = LayerMeasurement | { state: 'not-built' };
 export type ContainerHealthInput = HealthObservation | { state: 'not-built' };
 
 export type GracefulStopInput = StopObservation | { state: 'not-built' };
+
+/**
+ * The container's processes, listed while its server served HTTP (answered on the published port, or
+ * logged that it listens on the container's loopback; `no-http`: neither); or `no-server`: the lab's
+ * service names no server (the grader's configuration).
+ */
+export type ContainerServerInput = ProcessListing | { state: 'not-judged'; reason: 'no-http' | 'no-server' } | { state: 'not-built' };
 
 /** Why the API service of the stack does not run: never created (`up` failed), or its container's state. */
 export type ApiNotRunning = { created: false } | { created: true; state: string; exitCode: number };
@@ -84,8 +92,8 @@ export interface Observations {
   build: BuildInput;
   /** The layers the student's Dockerfile adds to its base image. */
   size: SizeObservation;
-  /** The built image run alone: /health, then `docker stop`. */
-  container: { health: ContainerHealthInput; stop: GracefulStopInput };
+  /** The built image run alone: /health, the processes serving it, then `docker stop`. */
+  container: { health: ContainerHealthInput; stop: GracefulStopInput; server: ContainerServerInput };
   /** The built image run as a program: plainly, with an environment variable, with a command. */
   program: { plain: ProgramInput; env: ProgramInput; override: ProgramInput };
   /** The Compose stack: up, psql, then down and up again. */

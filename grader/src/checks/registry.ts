@@ -36,6 +36,7 @@ import { criterion as report_encoding } from './report/encoding.ts';
 import { criterion as program_output } from './program/output.ts';
 import { criterion as program_env } from './program/env.ts';
 import { criterion as program_command_override } from './program/command-override.ts';
+import { criterion as container_server } from './container/server.ts';
 
 export const CRITERIA: readonly Criterion[] = [
   dockerfile_present,
@@ -73,4 +74,5 @@ export const CRITERIA: readonly Criterion[] = [
   program_output,
   program_env,
   program_command_override,
+  container_server,
 ];

@@ -6,10 +6,11 @@ import type { Finding } from '../model/result.ts';
 import { DEFAULT_SETTINGS } from '../rubric/rubric.ts';
 import { Submission, type FileRead } from '../submission/submission.ts';
 import { makeSubmission, type Overlay } from '../submission/testing.ts';
+import type { Lab } from '../lab/lab.ts';
 import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
 
-/** Runs a check against in-memory files (path → content); absent paths read as missing. */
-export async function runOn(check: StaticCriterion, files: Record<string, string | Buffer>): Promise<Finding> {
+/** Runs a check against in-memory files (path → content), for `lab` (the root's by default); absent paths read as missing. */
+export async function runOn(check: StaticCriterion, files: Record<string, string | Buffer>, lab: Lab = TP1): Promise<Finding> {
   const submission = {
     async read(rel: string): Promise<FileRead> {
       const content = files[rel];
@@ -17,7 +18,7 @@ export async function runOn(check: StaticCriterion, files: Record<string, string
       return { state: 'ok', path: rel, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') };
     },
   } as unknown as Submission;
-  return check.judge(createStaticContext(submission, DEFAULT_SETTINGS, TP1));
+  return check.judge(createStaticContext(submission, DEFAULT_SETTINGS, lab));
 }
 
 /** Grades a real folder: the reference solution (or `base`) with `overlay` applied. */

@@ -30,9 +30,10 @@ export function locateTraceback(logs: string): TracebackLocation | undefined {
 
 /**
  * The verdict for an app that stopped before answering: where its traceback points (file:line and
- * the exception) when the logs hold one, else a pointer to the logs command.
+ * the exception) when the logs hold one, else a pointer to the logs command and to `codeFile`, the
+ * lab's file of the app's code.
  */
-export function crashFinding(what: string, logs: string, logsCommand: string): Finding {
+export function crashFinding(what: string, logs: string, logsCommand: string, codeFile = 'starter/app.py'): Finding {
   const place = locateTraceback(logs);
   if (place) {
     return {
@@ -45,7 +46,7 @@ export function crashFinding(what: string, logs: string, logsCommand: string): F
   }
   return {
     status: 'fail',
-    file: 'starter/app.py',
+    file: codeFile,
     message: `${what} Lisez la fin de ses journaux ci-dessous (${logsCommand}) : une trace Python indique le fichier et la ligne en cause.`,
     excerpt: logs,
   };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GRADER_ROOT, TEST_HELPER_FILE } from '../integrity/files.ts';
-import { ExportError, exportTemplate, templateFiles } from './template.ts';
+import { ExportError, exportTemplate, templateFiles, templateLab } from './template.ts';
 import { INSTRUCTORS_BEGIN, INSTRUCTORS_END } from './readme.ts';
 
 describe('templateFiles', () => {
@@ -16,6 +16,14 @@ describe('templateFiles', () => {
       '.github/workflows/classroom.yml', '.github/classroom/rubric.yml', '.github/classroom/autograding.json',
       'grader/src/cli.ts', 'grader/src/run/grade.ts', 'tests/vitest.config.ts', 'tests/support/grade-once.ts', 'hermetic/build-stand-ins.sh',
     ]) expect(files, rel).toContain(rel);
+  });
+
+  test('a lab folder’s template has that lab’s student skeleton at its root, never its reference solution', async () => {
+    for (const [id, own] of [['docker-basic-1', 'starter/welcome.py'], ['docker-basics', 'starter/app.py']] as const) {
+      const files = await templateFiles(GRADER_ROOT, await templateLab(GRADER_ROOT, id));
+      for (const rel of [own, 'starter/Dockerfile', 'REPORT.md', 'captures/README.md', 'README.md']) expect(files, `${id}: ${rel}`).toContain(rel);
+      expect(files.filter((rel) => /(^|\/)reference\/|mutants\.ts$|^docker-compose\.yml$/.test(rel)), id).toEqual([]);
+    }
   });
 
   test('nothing that reveals answers or belongs to the maintainers', async () => {

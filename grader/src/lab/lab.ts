@@ -54,12 +54,38 @@ export interface LabReport {
   };
 }
 
-/** An HTTP service run from the image (`docker run -p`): container.health and container.graceful-stop. */
+/** How the statement has the image start its HTTP server: what the criteria's messages show, what dockerfile.exec-form reads. */
+export interface ServerLaunch {
+  /** The server program the CMD starts; dockerfile.exec-form knows how each one takes its listening address. */
+  program: 'uvicorn' | 'gunicorn';
+  /** The options that make it listen on every interface, as the statement writes them (« --host 0.0.0.0 », « --bind 0.0.0.0:5000 »). */
+  bindAll: string;
+  /** The exec-form CMD the statement gives (« CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"] »). */
+  cmd: string;
+}
+
+/** A server process, recognised on its command line as the engine lists it (`docker top`). */
+export interface ServerProcess {
+  /** French, with its article where it needs one (« gunicorn », « le serveur de développement de Flask »). */
+  name: string;
+  /** Matched against a process's whole command line (`/usr/local/bin/python3 /usr/local/bin/gunicorn --bind …`). */
+  process: RegExp;
+}
+
+/** An HTTP service run from the image (`docker run -p`): container.health, container.graceful-stop, container.server. */
 export interface HttpServiceContract {
   /** The port the server listens on inside the container. */
   port: number;
   /** How readiness is judged: path, expected answer, and how the student reads what was seen. */
   health: HttpReadiness;
+  /** How the statement starts the server. */
+  launch: ServerLaunch;
+  /**
+   * Present when the lab grades which process serves HTTP (container.server): the production server
+   * it names, and the servers students run instead that the message names (a development server).
+   * The container phase lists the container's processes only for such a lab.
+   */
+  server?: ServerProcess & { instead?: readonly (ServerProcess & { /** French: why it is not the one asked for. */ why: string })[] };
 }
 
 /** What a program's output must hold: a line equal to `line` (trimmed), or a line matching `pattern`. */
@@ -115,6 +141,10 @@ export interface Lab {
     app: string;
     /** The same after « de » (« de l’API », « du programme »). */
     ofApp: string;
+    /** The student's file holding the code the image runs (« starter/app.py »). */
+    appFile: string;
+    /** The pinned requirements the statement gives, for requirements.pinned's examples (« fastapi==0.115.11 »). */
+    requirements?: readonly string[];
   };
   report: LabReport;
   /** Present when the image is an HTTP service (container phase). */
@@ -155,4 +185,10 @@ export function questionById(report: LabReport, id: string): Question | undefine
 export function groupQuestions(report: LabReport, group: string): Question[] {
   const exercises = report.groups[group] ?? [];
   return report.questions.filter((q) => exercises.includes(q.exercise) && q.type !== 'code');
+}
+
+/** The lab's HTTP service; a criterion of the container or of its CMD needs one (the rubric picked it for a lab without). */
+export function serviceOf(lab: Lab): HttpServiceContract {
+  if (!lab.service) throw new Error(`the lab ${lab.id} describes no HTTP service (lab.service), which this criterion judges`);
+  return lab.service;
 }

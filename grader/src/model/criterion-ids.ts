@@ -36,4 +36,5 @@ export const CRITERION_IDS = [
   'program.output',
   'program.env',
   'program.command-override',
+  'container.server',
 ] as const;

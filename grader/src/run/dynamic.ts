@@ -82,10 +82,10 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
 
   const containerPhase = async (service: HttpServiceContract) => {
     const start = Date.now();
-    const { health, stop } = built
+    const { health, stop, server = { state: 'not-judged', reason: 'no-server' } } = built
       ? await phase('container', () => observeContainer(docker, { run, settings, service, signal: options.signal }))
-      : { health: { state: 'not-built' } as const, stop: { state: 'not-built' } as const };
-    observe('container', { health, stop }, start);
+      : { health: { state: 'not-built' } as const, stop: { state: 'not-built' } as const, server: { state: 'not-built' } as const };
+    observe('container', { health, stop, server }, start);
   };
 
   const programPhase = async (program: ProgramContract) => {

@@ -4,8 +4,9 @@ import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { Observations } from '../observations.ts';
 import { criterion } from './graceful-stop.ts';
 import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
+import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
 
-const judge = (stop: StopObservation) => criterion.judge({ container: { stop } } as Observations, DEFAULT_SETTINGS, TP1);
+const judge = (stop: StopObservation, lab = TP1) => criterion.judge({ container: { stop } } as Observations, DEFAULT_SETTINGS, lab);
 const stopped = (durationMs: number, exitCode: number, measures?: number, engineLagMs?: number): StopObservation => ({
   state: 'stopped',
   durationMs,
@@ -52,5 +53,15 @@ describe('measuring the stop again', () => {
     expect(betterStop(stopped(5_400, 0), stopped(700, 0))).toEqual(stopped(700, 0, 2));
     expect(betterStop(stopped(5_400, 0), stopped(6_000, 137))).toEqual(stopped(5_400, 0, 2));
     expect(betterStop(stopped(5_400, 0), { state: 'stop-failed', reason: 'x' })).toEqual(stopped(5_400, 0, 2));
+  });
+});
+
+describe('container.graceful-stop, in the words of a lab served by gunicorn on port 5000 (docker-basics)', () => {
+  test('the shell form names gunicorn and the statement’s CMD; a slow stop names the application', () => {
+    expect(judge({ state: 'stopped', durationMs: 6_100, exitCode: 137 }, BASICS).message).toBe(
+      'docker stop a pris 6.1 s (limite 5 s) et a dû tuer le conteneur : le processus principal (PID 1) ignore SIGTERM. C\'est le cas d\'un CMD en forme shell (`CMD gunicorn …`), où PID 1 est /bin/sh ; écrivez-le en forme exec : `CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]`.',
+    );
+    expect(judge({ state: 'stopped', durationMs: 6_100, exitCode: 0 }, BASICS)).toMatchObject({ file: 'starter/app.py', message: expect.stringContaining("Vérifiez ce que l'application fait à l'arrêt") });
+    expect(judge({ state: 'not-judged', reason: 'no-http' }, BASICS).message).toContain('sur le port 5000');
   });
 });

@@ -3,8 +3,9 @@ import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
 import type { ContainerHealthInput, Observations } from '../observations.ts';
 import { criterion } from './health.ts';
 import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
+import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
 
-const judge = (health: ContainerHealthInput) => criterion.judge({ container: { health } } as Observations, DEFAULT_SETTINGS, TP1);
+const judge = (health: ContainerHealthInput, lab = TP1) => criterion.judge({ container: { health } } as Observations, DEFAULT_SETTINGS, lab);
 const TRACEBACK = 'Traceback (most recent call last):\n  File "/app/app.py", line 7, in <module>\n    import missing\nModuleNotFoundError: No module named \'missing\'';
 
 describe('container.health', () => {
@@ -54,5 +55,22 @@ describe('container.health', () => {
     const silent = judge({ state: 'no-answer', seen: 'pas de réponse (ECONNREFUSED)', logs: '', elapsedMs: 60_000, pidsAtLimit: false });
     expect(silent).toMatchObject({ status: 'fail', file: 'starter/Dockerfile' });
     expect(silent.message).toMatch(/^Le conteneur tourne mais \/health ne répond pas en 60 s \(pas de réponse \(ECONNREFUSED\)\)\./);
+  });
+});
+
+describe('container.health, in the words of a lab served by gunicorn on port 5000 (docker-basics)', () => {
+  const basics = (health: ContainerHealthInput) => judge(health, BASICS);
+
+  test('a server on the loopback only: the port, the server and its option', () => {
+    expect(basics({ state: 'loopback-only', logs: '[INFO] Listening at: http://127.0.0.1:5000 (1)', elapsedMs: 800 }).message).toBe(
+      "Le serveur écoute sur 127.0.0.1 : il n'est joignable que depuis l'intérieur du conteneur, donc `-p 5000:5000` ne mène nulle part. Ajoutez `--bind 0.0.0.0:5000` à la commande gunicorn du CMD.",
+    );
+  });
+
+  test('no answer names gunicorn on 0.0.0.0:5000; a crash without traceback points at app.py', () => {
+    expect(basics({ state: 'no-answer', seen: 'pas de réponse (ECONNRESET)', logs: '', elapsedMs: 60_000, pidsAtLimit: false }).message).toBe(
+      "Le conteneur tourne mais /health ne répond pas en 60 s (pas de réponse (ECONNRESET)). Gunicorn doit écouter sur 0.0.0.0:5000 (`--bind 0.0.0.0:5000`) : sur 127.0.0.1 il n'est joignable que depuis l'intérieur du conteneur.",
+    );
+    expect(basics({ state: 'exited', exitCode: 4, oomKilled: false, logs: "Failed to find attribute 'app' in 'app'.", elapsedMs: 900 })).toMatchObject({ status: 'fail', file: 'starter/app.py' });
   });
 });

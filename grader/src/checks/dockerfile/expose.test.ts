@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criterion as check } from './expose.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
+import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
 
 const withExpose = (lines: string): string => GOOD.replace('EXPOSE 8000', lines);
 
@@ -33,5 +34,18 @@ describe('dockerfile.expose', () => {
     expect((await runOnFolder(check)).status).toBe('pass');
     const finding = await runOnFolder(check, { 'starter/Dockerfile': withExpose('EXPOSE 80') });
     expect(finding).toMatchObject({ status: 'fail', line: 8 });
+  });
+});
+
+describe('dockerfile.expose, for a lab whose service listens on port 5000 (docker-basics)', () => {
+  const on = (lines: string) => runOnDockerfile(check, withExpose(lines), BASICS);
+
+  it.each(['EXPOSE 5000', 'EXPOSE 5000/tcp', 'EXPOSE 4999-5001'])('accepts %s', async (lines) => {
+    expect((await on(lines)).status).toBe('pass');
+  });
+
+  it('rejects the other lab’s port, in this lab’s words', async () => {
+    expect(await on('EXPOSE 8000')).toEqual({ status: 'fail', file: 'starter/Dockerfile', line: 8, message: 'EXPOSE 8000 ne déclare pas le port 5000/tcp sur lequel gunicorn écoute : écrivez EXPOSE 5000.' });
+    expect((await on('# EXPOSE 5000')).message).toBe('Aucun EXPOSE : ajoutez EXPOSE 5000 pour documenter le port sur lequel l’application écoute (celui que publie -p 5000:5000).');
   });
 });

@@ -1,4 +1,5 @@
-// dockerfile.expose: the final image documents port 8000 with EXPOSE.
+// dockerfile.expose: the final image documents the port of the lab's service with EXPOSE.
+import { serviceOf } from '../../lab/lab.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
@@ -9,26 +10,27 @@ export const criterion: StaticCriterion = {
   async judge(ctx): Promise<Finding> {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
+    const { port, launch } = serviceOf(ctx.lab);
     const exposes = source.model.chain.filter((step) => step.keyword === 'EXPOSE');
-    if (exposes.some((step) => step.words.some(covers8000))) return pass();
+    if (exposes.some((step) => step.words.some((word) => covers(word, port)))) return pass();
     const first = exposes[0];
     if (!first) {
-      return fail('Aucun EXPOSE : ajoutez EXPOSE 8000 pour documenter le port sur lequel l’API écoute (celui que publie -p 8000:8000).', {
+      return fail(`Aucun EXPOSE : ajoutez EXPOSE ${port} pour documenter le port sur lequel ${ctx.lab.words.app} écoute (celui que publie -p ${port}:${port}).`, {
         file: DOCKERFILE,
       });
     }
     return fail(
-      `EXPOSE ${first.words.join(' ')} ne déclare pas le port 8000/tcp sur lequel uvicorn écoute : écrivez EXPOSE 8000.`,
+      `EXPOSE ${first.words.join(' ')} ne déclare pas le port ${port}/tcp sur lequel ${launch.program} écoute : écrivez EXPOSE ${port}.`,
       { file: DOCKERFILE, line: first.line },
     );
   },
 };
 
-/** `8000`, `8000/tcp`, or a range such as `8000-8010/tcp`. */
-function covers8000(word: string): boolean {
+/** `8000`, `8000/tcp`, or a range such as `8000-8010/tcp`, for port 8000. */
+function covers(word: string, port: number): boolean {
   const match = /^(\d+)(?:-(\d+))?(?:\/(\w+))?$/.exec(word);
   if (!match) return false;
   const low = Number(match[1]);
   const high = match[2] ? Number(match[2]) : low;
-  return low <= 8000 && 8000 <= high && (match[3] ?? 'tcp').toLowerCase() === 'tcp';
+  return low <= port && port <= high && (match[3] ?? 'tcp').toLowerCase() === 'tcp';
 }

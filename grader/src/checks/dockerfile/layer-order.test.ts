@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { criterion as check } from './layer-order.ts';
 import { GOOD, runOnDockerfile, runOnFolder } from './testing.ts';
+import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
+import { lab as BASIC1 } from '../../../../labs/docker-basic-1/lab.ts';
 
 const INSTALL = 'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt';
 const withInstall = (lines: string): string => GOOD.replace(INSTALL, lines);
@@ -72,5 +74,18 @@ describe('dockerfile.layer-order', () => {
     expect((await runOnFolder(check)).status).toBe('pass');
     const broken = withInstall('COPY . .\nRUN pip install --no-cache-dir -r requirements.txt');
     expect(await runOnFolder(check, { 'starter/Dockerfile': broken })).toMatchObject({ status: 'fail', line: 3 });
+  });
+});
+
+describe('dockerfile.layer-order, in the words of the lab graded', () => {
+  it('names the application and its code file (docker-basics: l’application, app.py)', async () => {
+    const late = await runOnDockerfile(check, GOOD.replace('COPY app.py .\n', ''), BASICS);
+    expect(late.message).toBe('Le code de l’application n’est jamais copié après l’installation des dépendances : l’image ne contiendrait pas app.py. Ajoutez COPY app.py . après le RUN pip install.');
+  });
+
+  it('names another lab’s code file (docker-basic-1: welcome.py)', async () => {
+    const first = await runOnDockerfile(check, withInstall(`COPY . .\n${INSTALL}`), BASIC1);
+    expect(first.message).toContain('chaque modification de welcome.py relancerait tout le pip install');
+    expect(first.message).toContain('puis copiez le code (COPY welcome.py .)');
   });
 });

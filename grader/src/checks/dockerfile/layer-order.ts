@@ -1,5 +1,5 @@
 // dockerfile.layer-order: requirements.txt copied alone and installed before the code is copied,
-// so that editing app.py keeps the (slow) dependency layer in Docker's build cache.
+// so that editing the code (the lab's app file, app.py) keeps the (slow) dependency layer in Docker's build cache.
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { boundRequirements, pipInstalls, type PipInstall } from './pip.ts';
@@ -7,7 +7,8 @@ import { baseName, resolveImagePath } from './shell.ts';
 import { DOCKERFILE, dockerfileSource, lineageOf, unavailable, type Step } from './source.ts';
 import { copiesFromContext } from './workdir.ts';
 
-const HOW = 'Copiez d’abord requirements.txt seul (COPY requirements.txt .), lancez pip install -r requirements.txt, puis copiez le code (COPY app.py .).';
+/** How to order the Dockerfile, naming the lab's code file (« app.py »). */
+const how = (code: string) => `Copiez d’abord requirements.txt seul (COPY requirements.txt .), lancez pip install -r requirements.txt, puis copiez le code (COPY ${code} .).`;
 
 export const criterion: StaticCriterion = {
   id: 'dockerfile.layer-order',
@@ -16,6 +17,8 @@ export const criterion: StaticCriterion = {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) return unavailable(source);
     const { model } = source;
+    const code = baseName(ctx.lab.words.appFile);
+    const HOW = how(code);
     const lineage = lineageOf(model.final);
     const stages = [...lineage, ...model.stages.filter((stage) => !lineage.includes(stage))];
 
@@ -54,7 +57,7 @@ export const criterion: StaticCriterion = {
         ? `requirements.txt n’est pas copié seul (ligne ${step.line}) : le code arrive dans la même couche`
         : `le code est copié (ligne ${step.line}) avant l’installation des dépendances (ligne ${install.step.line})`;
       return fail(
-        `${capitalize(what)}. Le cache de Docker est invalidé pour cette étape et toutes les suivantes dès qu’un fichier copié change : chaque modification de app.py relancerait tout le pip install. ${HOW}`,
+        `${capitalize(what)}. Le cache de Docker est invalidé pour cette étape et toutes les suivantes dès qu’un fichier copié change : chaque modification de ${code} relancerait tout le pip install. ${HOW}`,
         { file: DOCKERFILE, line: step.line },
       );
     }
@@ -69,7 +72,7 @@ export const criterion: StaticCriterion = {
     const inChain = model.chain.indexOf(install.step);
     const after = inChain >= 0 ? model.chain.slice(inChain + 1) : model.chain;
     if (!after.some((step) => copiesFromContext(step) && !copyPaths(step).sources.every((src) => baseName(src) === 'requirements.txt'))) {
-      return fail(`Le code de l’API n’est jamais copié après l’installation des dépendances : l’image ne contiendrait pas app.py. Ajoutez COPY app.py . après le RUN pip install.`, {
+      return fail(`Le code ${ctx.lab.words.ofApp} n’est jamais copié après l’installation des dépendances : l’image ne contiendrait pas ${code}. Ajoutez COPY ${code} . après le RUN pip install.`, {
         file: DOCKERFILE,
         line: install.step.line,
       });

@@ -3,13 +3,14 @@
 // ../testing.ts, re-exported here.
 import type { StaticCriterion } from '../criterion.ts';
 import type { Finding } from '../../model/result.ts';
+import type { Lab } from '../../lab/lab.ts';
 import { runOn } from '../testing.ts';
 
 export { runOn, runOnFolder } from '../testing.ts';
 
-/** Runs a check against `starter/Dockerfile` given as a string. */
-export function runOnDockerfile(check: StaticCriterion, dockerfile: string): Promise<Finding> {
-  return runOn(check, { 'starter/Dockerfile': dockerfile });
+/** Runs a check against `starter/Dockerfile` given as a string, for `lab` (the root's by default), with `files` beside it. */
+export function runOnDockerfile(check: StaticCriterion, dockerfile: string, lab?: Lab, files: Record<string, string> = {}): Promise<Finding> {
+  return runOn(check, { ...files, 'starter/Dockerfile': dockerfile }, lab);
 }
 
 /** A Dockerfile that satisfies every criterion, for tests to vary one line at a time. */

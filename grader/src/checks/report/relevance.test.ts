@@ -11,6 +11,7 @@ import { CORRECT_ANSWERS, FILLER_ANSWERS, REFERENCE_REPORT, withAnswer, withCont
 import { notionsTouched, notionText } from './relevance.ts';
 import { judgeSubstance } from './ex8.ts';
 import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
+import { questionFillers } from './suite/testing.ts';
 
 // The relevance judgement stems words: the language tooling is loaded once, as the report loader does.
 beforeAll(async () => {
@@ -25,19 +26,6 @@ function answerTo(q: Question, body: string): Answer | undefined {
 }
 const judge = (q: Question, body: string) => judgeAnswer(q, answerTo(q, body), MIN);
 
-/** Fillers written for one question: its commands restated, its prompt echoed or paraphrased. */
-function questionFillers(q: Question): string[] {
-  const commands = [...q.prompt.matchAll(/`([^`]+)`/g)].map((m) => `\`${m[1]}\``);
-  const listed = commands.length > 0 ? commands.join(', ') : 'les commandes demandées';
-  const bare = q.prompt.replace(/`/g, '');
-  return [
-    `J'ai lancé ${listed} comme demandé et j'ai bien regardé le résultat, tout a marché.`,
-    `I typed ${listed} in my terminal and looked carefully at what happened, all good.`,
-    `Voici ce que j'ai fait pour cette question : ${bare.charAt(0).toLowerCase()}${bare.slice(1)} C'était facile.`,
-    `Pour répondre à « ${q.title} », il faut bien réfléchir et comprendre la question posée dans l'énoncé.`,
-    `${q.title} : j'ai fait ce qui était demandé, voir la capture. ${listed} fonctionne parfaitement chez moi.`,
-  ];
-}
 
 describe('notions', () => {
   it('every explication question has notions and an "about" hint that is not empty', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runOn, runOnFolder } from '../testing.ts';
 import { criterion as check } from './pinned.ts';
 import { parseRequirements } from './source.ts';
+import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
+import { lab as BASIC1 } from '../../../../labs/docker-basic-1/lab.ts';
 
 const FILE = 'starter/requirements.txt';
 const on = (text: string) => runOn(check, { [FILE]: text });
@@ -45,5 +47,17 @@ describe('requirements.pinned', () => {
   it('grades real folders: the reference passes, an unpinned file fails', async () => {
     expect((await runOnFolder(check)).status).toBe('pass');
     expect(await runOnFolder(check, { [FILE]: 'fastapi\nuvicorn==0.32.0\n' })).toMatchObject({ status: 'fail', line: 1 });
+  });
+});
+
+describe('requirements.pinned, in the words of the lab graded', () => {
+  it('names the lab’s own requirements (docker-basics: Flask, gunicorn)', async () => {
+    expect((await runOn(check, { [FILE]: '# rien\n' }, BASICS)).message).toBe('starter/requirements.txt ne liste aucune dépendance : ajoutez Flask et gunicorn avec leur version exacte (par exemple Flask==3.1.1).');
+    expect((await runOn(check, {}, BASICS)).message).toMatch(/ Listez-y les dépendances de l’application avec leur version exacte \(Flask==…, gunicorn==…\)\.$/);
+    expect((await runOn(check, { [FILE]: 'Flask>=3\n' }, BASICS)).message).toContain('casser l’application du jour au lendemain');
+  });
+
+  it('asks for exact versions in general when the lab gives no requirements', async () => {
+    expect((await runOn(check, { [FILE]: '# rien\n' }, BASIC1)).message).toBe('starter/requirements.txt ne liste aucune dépendance : ajoutez-y chaque dépendance avec sa version exacte (nom==version).');
   });
 });
