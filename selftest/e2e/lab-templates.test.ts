@@ -26,48 +26,65 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => !e.isDirectory()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort();
 }
 
-let tmp: string;
-let dir: string;
-let files: string[];
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
-  dir = join(tmp, 'template');
-  const run = await execa('node', [...NODE, join(GRADER_ROOT, 'grader/src/export/export-cli.ts'), dir, '--lab', LAB], { stdin: 'ignore', reject: false, cwd: GRADER_ROOT });
-  expect(run.exitCode, run.stderr).toBe(0);
-  files = await listFiles(dir);
-  await symlink(join(GRADER_ROOT, 'node_modules'), join(dir, 'node_modules'));
-}, 120_000);
-afterAll(() => rm(tmp, { recursive: true, force: true }));
+/** What each lab's template must hold and must not: its own files, and none of the other labs'. */
+const EXPECTED: Record<string, { title: string; has: string[]; hasNot: string[]; group: string }> = {
+  'docker-basic-1': {
+    title: 'Premiers pas avec Docker',
+    has: ['starter/welcome.py', 'starter/Dockerfile', 'tests/program.test.ts'],
+    hasNot: ['docker-compose.yml', 'starter/app.py', 'tests/compose.test.ts', 'tests/stack.test.ts'],
+    group: 'program',
+  },
+  'docker-basics': {
+    title: 'Les bases de Docker',
+    has: ['starter/app.py', 'starter/Dockerfile', 'starter/requirements.txt', 'tests/image.test.ts'],
+    hasNot: ['docker-compose.yml', 'starter/welcome.py', 'tests/compose.test.ts', 'tests/stack.test.ts', 'tests/program.test.ts'],
+    group: 'image',
+  },
+};
 
-describe(`npm run export:template -- DIR --lab ${LAB}`, () => {
-  test('writes the lab’s own statement, report template, starter files and rubric at the root, and no other lab’s', async () => {
-    for (const rel of ['README.md', 'REPORT.md', 'starter/welcome.py', 'starter/Dockerfile', 'captures/README.md', '.github/classroom/rubric.yml', 'tests/program.test.ts', 'grader/manifest.json']) {
-      expect(files, rel).toContain(rel);
-    }
-    for (const rel of ['docker-compose.yml', 'starter/app.py', 'tests/compose.test.ts', 'tests/stack.test.ts']) expect(files, rel).not.toContain(rel);
-    expect(files.filter((rel) => rel.startsWith('labs/') && !rel.endsWith('.ts'))).toEqual([]);
-    expect(files.filter((rel) => /^labs\/[^/]+\/(reference\/|mutants\.ts|testing\.ts|.*\.test\.ts)/.test(rel))).toEqual([]);
-    const readme = await readFile(join(dir, 'README.md'), 'utf8');
-    expect(readme).toContain('Premiers pas avec Docker');
-    expect(readme).not.toMatch(/FastAPI|PostgreSQL|docker compose|INSTRUCTORS\.md/);
-    expect(await readFile(join(dir, 'REPORT.md'), 'utf8')).toBe(await readFile(join(LAB_DIR, 'REPORT.md'), 'utf8'));
-    expect(await readFile(join(dir, '.github/classroom/rubric.yml'), 'utf8')).toMatch(/^lab: docker-basic-1$/m);
-    const autograding = JSON.parse(await readFile(join(dir, '.github/classroom/autograding.json'), 'utf8')) as { tests: { run: string; points: number }[] };
-    expect(autograding.tests.map((t) => t.run)).toContain('npm run grade -- . --group program --require-full');
-    expect(autograding.tests.reduce((sum, t) => sum + t.points, 0)).toBe(100);
+for (const [id, expected] of Object.entries(EXPECTED)) {
+  const labDir = join(GRADER_ROOT, 'labs', id);
+  let tmp: string;
+  let dir: string;
+  let files: string[];
+
+  describe(`npm run export:template -- DIR --lab ${id}`, () => {
+    beforeAll(async () => {
+      tmp = await mkdtemp(join(tmpdir(), 'docker-lab-template-'));
+      dir = join(tmp, 'template');
+      const run = await execa('node', [...NODE, join(GRADER_ROOT, 'grader/src/export/export-cli.ts'), dir, '--lab', id], { stdin: 'ignore', reject: false, cwd: GRADER_ROOT });
+      expect(run.exitCode, run.stderr).toBe(0);
+      files = await listFiles(dir);
+      await symlink(join(GRADER_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    }, 120_000);
+    afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+    test('writes the lab’s own statement, report template, starter files and rubric at the root, and no other lab’s', async () => {
+      for (const rel of ['README.md', 'REPORT.md', 'captures/README.md', '.github/classroom/rubric.yml', 'grader/manifest.json', ...expected.has]) expect(files, rel).toContain(rel);
+      for (const rel of expected.hasNot) expect(files, rel).not.toContain(rel);
+      expect(files.filter((rel) => rel.startsWith('labs/') && !rel.endsWith('.ts'))).toEqual([]);
+      expect(files.filter((rel) => /^labs\/[^/]+\/(reference\/|mutants\.ts|testing\.ts|.*\.test\.ts)/.test(rel))).toEqual([]);
+      const readme = await readFile(join(dir, 'README.md'), 'utf8');
+      expect(readme.split('\n')[0]).toContain(expected.title);
+      expect(readme).not.toMatch(/FastAPI|PostgreSQL|docker compose|INSTRUCTORS\.md/);
+      expect(await readFile(join(dir, 'REPORT.md'), 'utf8')).toBe(await readFile(join(labDir, 'REPORT.md'), 'utf8'));
+      expect(await readFile(join(dir, '.github/classroom/rubric.yml'), 'utf8')).toMatch(new RegExp(`^lab: ${id}$`, 'm'));
+      const autograding = JSON.parse(await readFile(join(dir, '.github/classroom/autograding.json'), 'utf8')) as { tests: { run: string; points: number }[] };
+      expect(autograding.tests.map((t) => t.run)).toContain(`npm run grade -- . --group ${expected.group} --require-full`);
+      expect(autograding.tests.reduce((sum, t) => sum + t.points, 0)).toBe(100);
+    });
+
+    test('npm test there, with the lab’s reference solution copied in, grades the lab with full marks', async () => {
+      await cp(join(labDir, 'reference', 'starter'), join(dir, 'starter'), { recursive: true, force: true });
+      await writeFile(join(dir, 'REPORT.md'), await readFile(join(labDir, 'reference', 'REPORT.md')));
+      const run = await execa('npm', ['test'], { cwd: dir, env: machineEnv(), extendEnv: false, reject: false, stdin: 'ignore', all: true });
+      const output = run.all ?? '';
+      expect(output, output).toMatch(/Note : 100\/100/);
+      expect(output).not.toMatch(/stack\.|compose\./);
+      expect(run.exitCode, output).toBe(0);
+    }, 300_000);
   });
-
-  test('npm test there, with the lab’s reference solution copied in, grades the lab with full marks', async () => {
-    await cp(join(LAB_DIR, 'reference', 'starter'), join(dir, 'starter'), { recursive: true, force: true });
-    await writeFile(join(dir, 'REPORT.md'), await readFile(join(LAB_DIR, 'reference', 'REPORT.md')));
-    const run = await execa('npm', ['test'], { cwd: dir, env: machineEnv(), extendEnv: false, reject: false, stdin: 'ignore', all: true });
-    const output = run.all ?? '';
-    expect(output, output).toMatch(/Note : 100\/100/);
-    expect(output).toMatch(/program\.command-override/);
-    expect(output).not.toMatch(/stack\.|compose\.|container\./);
-    expect(run.exitCode, output).toBe(0);
-  }, 300_000);
-});
+}
 
 /** The Dockerfile of the real report (docker-basic-1.md, « Étape 3 »), as its author wrote it. */
 const REAL_DOCKERFILE = '# syntax=docker/dockerfile:1\nFROM python:3.12-slim\nWORKDIR /app\nCOPY welcome.py .\nCMD ["python", "welcome.py"]\n';
