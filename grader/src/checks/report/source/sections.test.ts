@@ -94,4 +94,11 @@ describe('parseReport', () => {
     expect(report.duplicates.size).toBe(0);
     expect(report.images).toHaveLength(9);
   });
+
+  it('keeps a student’s own sub-heading written at the question’s level in the answer; a part heading or the next question ends it', () => {
+    const md = '### 2.a\n\nUne image est un modèle.\n\n### Différences\n\nLe conteneur en est une instance.\n\n### Étape 3\n\nhors réponse\n\n### 2.b\n\nautre\n';
+    const report = parseReport(md, TP1.report);
+    expect(report.sections.get('2.a')!.answer.text).toBe('Une image est un modèle.\nLe conteneur en est une instance.');
+    expect(report.sections.get('2.b')!.answer.text).toBe('autre');
+  });
 });

@@ -71,13 +71,16 @@ function isPromptQuote(node: RootContent, prompt: Set<string>): boolean {
   return words.filter((w) => prompt.has(w)).length >= 0.8 * words.length;
 }
 
+/** A heading that opens a part of the report rather than a piece of an answer. */
+const PART_HEADING = /^\W*(?:exercices?|exercises?|parties?|parts?|[ée]tapes?|steps?|bilan|conclusion|rapport|report|questions?)\b/iu;
+
 /** Parses decoded report text: question sections, duplicates and every image link. */
 export function parseReport(text: string, report: LabReport): ParsedReport {
   const { lines, nodes } = parseMarkdownReport(text);
   const definitions = new Map<string, string>();
   for (const node of nodes) collectDefinitions(node, definitions);
 
-  const headings: { index: number; id: string | null; depth: number; byWording?: boolean }[] = [];
+  const headings: { index: number; id: string | null; depth: number; byWording?: boolean; quotes?: boolean }[] = [];
   nodes.forEach((node, index) => {
     if (node.type === 'heading') headings.push({ index, id: questionIdOf(visibleText(node), report), depth: node.depth });
   });
@@ -87,6 +90,7 @@ export function parseReport(text: string, report: LabReport): ParsedReport {
     if (heading.id !== null) continue;
     const id = questionIdByWording(visibleText(nodes[heading.index]!), report);
     if (id !== null && !numbered.has(id)) Object.assign(heading, { id, byWording: true });
+    else if (id !== null) heading.quotes = true;
   }
 
   const parts = new Map<string, { lines: number[]; nodes: RootContent[]; byWording?: boolean }>();
@@ -94,7 +98,12 @@ export function parseReport(text: string, report: LabReport): ParsedReport {
     if (heading.id === null) return;
     const question = questionById(report, heading.id)!;
     let next = h + 1;
-    while (next < headings.length && headings[next]!.id === null && headings[next]!.depth > heading.depth) next++;
+    // The answer runs to the next heading that names or quotes a question, a shallower one, or one
+    // of the same level that opens a part of the report (« ### Étape 4 »); a student's own
+    // sub-heading written at the question's level (« ### COPY (Dockerfile) ») stays in the answer.
+    const continues = (other: (typeof headings)[number]) =>
+      other.id === null && (other.depth > heading.depth || (other.depth === heading.depth && !other.quotes && !PART_HEADING.test(visibleText(nodes[other.index]!))));
+    while (next < headings.length && continues(headings[next]!)) next++;
     const prompt = questionWords(question);
     const content = nodes.slice(heading.index + 1, headings[next]?.index ?? nodes.length);
     const promptAt = content.slice(0, 3).findIndex((node) => isPromptQuote(node, prompt));
