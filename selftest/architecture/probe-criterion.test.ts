@@ -1,13 +1,12 @@
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile, appendFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GradeReport } from '../../grader/src/model/result.ts';
 import { AUTOGRADING_FILE, CRITERION_IDS_FILE, README_FILE, REGISTRY_FILE, RUBRIC_FILE, WORKFLOW_FILE } from '../../grader/src/sync/sync.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 // Issue 16's promise, kept: adding a criterion touches its module, its test and one rubric line,
 // plus the files `npm run rubric:sync` and `npm run manifest` regenerate. A copy of the project gets a
@@ -91,20 +90,7 @@ async function inCopy(command: string, args: string[]) {
 }
 
 beforeAll(async () => {
-  copy = await mkdtemp(join(tmpdir(), 'probe-criterion-'));
-  // The project's files as they are in this work tree (committed or not), without node_modules.
-  const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
-  for (const rel of stdout.split('\0').filter(Boolean)) {
-    if (!existsSync(join(ROOT, rel))) continue;
-    await mkdir(dirname(join(copy, rel)), { recursive: true });
-    await cp(join(ROOT, rel), join(copy, rel));
-  }
-  await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  const git = (...args: string[]) => execa('git', ['-c', 'user.name=probe', '-c', 'user.email=probe@localhost', ...args], { cwd: copy });
-  await git('init', '-q');
-  await appendFile(join(copy, '.git/info/exclude'), 'node_modules\n');
-  await git('add', '-A');
-  await git('commit', '-q', '-m', 'project as copied');
+  copy = await copyProject(ROOT, 'probe-criterion-');
 
   // The three hand-made changes.
   await writeFile(join(copy, MODULE), PROBE_MODULE);

@@ -4,14 +4,13 @@
 // project is edited by hand; the copy type-checks, and its reference is graded end to end on the
 // engine with full marks, and a broken program loses the program's points.
 import { execa } from 'execa';
-import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GradeReport } from '../../grader/src/model/result.ts';
 import { machineEnv } from '../support/env.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LAB = 'labs/probe-lab';
@@ -85,19 +84,7 @@ async function inCopy(command: string, args: string[]) {
 }
 
 beforeAll(async () => {
-  copy = await mkdtemp(join(tmpdir(), 'probe-lab-'));
-  const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
-  for (const rel of stdout.split('\0').filter(Boolean)) {
-    if (!existsSync(join(ROOT, rel))) continue;
-    await mkdir(dirname(join(copy, rel)), { recursive: true });
-    await cp(join(ROOT, rel), join(copy, rel));
-  }
-  await symlink(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  const git = (...args: string[]) => execa('git', ['-c', 'user.name=probe', '-c', 'user.email=probe@localhost', ...args], { cwd: copy });
-  await git('init', '-q');
-  await appendFile(join(copy, '.git/info/exclude'), 'node_modules\n');
-  await git('add', '-A');
-  await git('commit', '-q', '-m', 'project as copied');
+  copy = await copyProject(ROOT, 'probe-lab-');
   // The folder, by hand; then the two generators.
   for (const [rel, text] of Object.entries(FILES)) {
     await mkdir(dirname(join(copy, rel)), { recursive: true });
