@@ -26,7 +26,9 @@ job_start() {
   # The job writes the time it ended (epoch seconds) beside its log: its duration is its own, not
   # the time until it is joined.
   rm -f "$log.end"
-  setsid bash -c 'end=$1; shift; "$@"; rc=$?; date +%s >"$end"; exit "$rc"' "$name" "$log.end" "$@" >"$log" 2>&1 </dev/null &
+  # It also writes its exit code there: a job joined long after it ended may no longer be known to
+  # `wait` (bash forgets old background statuses: `wait` then says 127), and its code is kept.
+  setsid bash -c 'end=$1; shift; "$@"; rc=$?; echo "$(date +%s) $rc" >"$end"; exit "$rc"' "$name" "$log.end" "$@" >"$log" 2>&1 </dev/null &
   JOB_PID[$name]=$!
   JOB_START[$name]=$(date +%s)
   JOB_LOG[$name]=$log
@@ -47,8 +49,10 @@ job_wait() {
   done
   wait "${JOB_PID[$name]}" || rc=$?
   unset "JOB_PID[$name]"
-  local end
-  end=$(cat "${JOB_LOG[$name]}.end" 2>/dev/null || date +%s)
+  local end recorded
+  read -r end recorded <"${JOB_LOG[$name]}.end" 2>/dev/null || { end=$(date +%s); recorded=; }
+  # The code the job wrote is its own; `wait`'s 127 only says bash no longer knew the job.
+  if [ -n "$recorded" ]; then rc=$recorded; fi
   JOB_SECONDS[$name]=$((end - JOB_START[$name]))
   printf '\n-- %s: %s in %s s --\n' "$name" "$([ "$rc" -eq 0 ] && echo done || echo "FAILED (exit $rc)")" "${JOB_SECONDS[$name]}"
   cat "${JOB_LOG[$name]}"
