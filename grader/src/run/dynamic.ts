@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { CriterionId } from '../model/criteria.ts';
 import type { Finding } from '../model/result.ts';
 import type { ProgressListener, RunPhase } from '../model/progress.ts';
-import type { Lab } from '../lab/lab.ts';
+import type { HttpServiceContract, Lab, ProgramContract, StackContract } from '../lab/lab.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
 import { buildImage } from '../docker/build/build-image.ts';
@@ -15,7 +15,6 @@ import type { ObservedPhase, Observations } from '../checks/observations.ts';
 import { observeContainer } from './container-phase.ts';
 import { observeProgram } from './program-phase.ts';
 import { observeStack, type Phase } from './stack-phase.ts';
-import type { HttpServiceContract, ProgramContract, StackContract } from '../lab/lab.ts';
 import { reportPhase } from './report-phase.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
