@@ -24,7 +24,7 @@ export const lab = defineLab({
   title: 'Un programme dans un conteneur',
   imageContext: 'starter',
   studentPaths: ['starter/', 'REPORT.md', 'captures/'],
-  words: { build: 'docker build -t salut:1.0 ./starter', app: 'le programme', ofApp: 'du programme' },
+  words: { build: 'docker build -t salut:1.0 ./starter', app: 'le programme', ofApp: 'du programme', appFile: 'starter/salut.py' },
   report: {
     title: 'Rapport du TP « Un programme dans un conteneur »',
     questions: [
