@@ -64,10 +64,14 @@ function underClassroom50(env: NodeJS.ProcessEnv): boolean {
  * The rubric of the lab asked for: the default rubric when it names that lab (or when none is asked
  * for), else `labs/<id>/rubric.yml` of the maintainers' repository; undefined for a lab the grader lacks.
  */
-async function rubricOfLab(id: string | undefined): Promise<Rubric | undefined> {
+async function rubricOfLab(id: string | undefined): Promise<Rubric | { error: string }> {
   const rubric = await loadRubricOrExplain();
-  if (id === undefined || rubric.lab === id) return rubric;
-  if (!labIds().includes(id)) return undefined;
+  const known = labIds();
+  if (id === undefined || rubric.lab === id) {
+    if (known.includes(rubric.lab)) return rubric;
+    return { error: `Le barème nomme le TP « ${rubric.lab} », que ce correcteur ne connaît pas (TP connus : ${known.join(', ')}). Corrigez la clé lab: du barème.` };
+  }
+  if (!known.includes(id)) return { error: `--lab ${id} : TP inconnu (TP connus : ${known.join(', ')}).` };
   return loadRubricOrExplain(labRubricPath(id));
 }
 
@@ -100,8 +104,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const dir = args.positionals[0] ?? '.';
   const rubric = await rubricOfLab(args.values.lab);
-  if (rubric === undefined) {
-    process.stderr.write(`--lab ${args.values.lab} : TP inconnu (TP connus : ${labIds().join(', ')}).\n`);
+  if ('error' in rubric) {
+    process.stderr.write(`${rubric.error}\n`);
     return 2;
   }
   const selected = selection(rubric, args.values.only, args.values.group);
