@@ -11,15 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { GRADER_ROOT } from '../../grader/src/location.ts';
 import { loadFrench } from '../../grader/src/text/french.ts';
-import type { StaticCriterion } from '../../grader/src/checks/criterion.ts';
 import { describeLabReport, expectLabRubric, expectRealReport, realReportAsTemplate } from '../../grader/src/checks/report/suite/testing.ts';
-import { criterion as dockerfilePresent } from '../../grader/src/checks/dockerfile/present.ts';
-import { criterion as dockerfileBaseImage } from '../../grader/src/checks/dockerfile/base-image.ts';
-import { criterion as dockerfileWorkdir } from '../../grader/src/checks/dockerfile/workdir.ts';
-import { criterion as dockerfileNonRoot } from '../../grader/src/checks/dockerfile/non-root.ts';
-import { criterion as reportPresent } from '../../grader/src/checks/report/present.ts';
-import { criterion as reportScreenshots } from '../../grader/src/checks/report/screenshots.ts';
-import { criterion as reportEncoding } from '../../grader/src/checks/report/encoding.ts';
 import { lab } from './lab.ts';
 import { CORRECT_ANSWERS } from './testing.ts';
 import { MUTANTS, reference, type LabCriterionId } from './mutants.ts';
@@ -95,20 +87,6 @@ describe.skipIf(!existsSync(REAL_REPORT))('the real report of this course (docke
   });
 });
 
-/** The static criteria of this lab, by id: the engine-free part of every mutant's verdict. */
-const STATIC: Partial<Record<LabCriterionId, StaticCriterion | string>> = {
-  'dockerfile.present': dockerfilePresent,
-  'dockerfile.base-image': dockerfileBaseImage,
-  'dockerfile.workdir': dockerfileWorkdir,
-  'dockerfile.non-root': dockerfileNonRoot,
-  'report.present': reportPresent,
-  'report.ex1-2': 'report.ex1-2',
-  'report.ex3-4': 'report.ex3-4',
-  'report.ex5-6': 'report.ex5-6',
-  'report.ex7': 'report.ex7',
-  'report.screenshots': reportScreenshots,
-  'report.encoding': reportEncoding,
-};
 
 // Some of this lab's questions overlap by design (7.a sums up 4.d; 7.b names the commands of 2.e,
 // 6.c and 6.e): an answer moved between those is partly on topic and keeps its points. These
@@ -120,5 +98,4 @@ describeLabReport({
   correctAnswers: CORRECT_ANSWERS,
   shifts: [1, 5, 9],
   mutants: MUTANTS,
-  staticCriteria: STATIC,
 });

@@ -11,21 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { GRADER_ROOT } from '../../grader/src/location.ts';
 import { loadFrench } from '../../grader/src/text/french.ts';
-import type { StaticCriterion } from '../../grader/src/checks/criterion.ts';
 import { describeLabReport, expectLabRubric, expectRealReport, realReportAsTemplate } from '../../grader/src/checks/report/suite/testing.ts';
-import { criterion as dockerfilePresent } from '../../grader/src/checks/dockerfile/present.ts';
-import { criterion as dockerfileBaseImage } from '../../grader/src/checks/dockerfile/base-image.ts';
-import { criterion as dockerfileWorkdir } from '../../grader/src/checks/dockerfile/workdir.ts';
-import { criterion as dockerfileNonRoot } from '../../grader/src/checks/dockerfile/non-root.ts';
-import { criterion as dockerfileLayerOrder } from '../../grader/src/checks/dockerfile/layer-order.ts';
-import { criterion as dockerfilePipNoCache } from '../../grader/src/checks/dockerfile/pip-no-cache.ts';
-import { criterion as dockerfileExecForm } from '../../grader/src/checks/dockerfile/exec-form.ts';
-import { criterion as dockerfileExpose } from '../../grader/src/checks/dockerfile/expose.ts';
-import { criterion as dockerignorePresent } from '../../grader/src/checks/dockerignore/present.ts';
-import { criterion as requirementsPinned } from '../../grader/src/checks/requirements/pinned.ts';
-import { criterion as reportPresent } from '../../grader/src/checks/report/present.ts';
-import { criterion as reportScreenshots } from '../../grader/src/checks/report/screenshots.ts';
-import { criterion as reportEncoding } from '../../grader/src/checks/report/encoding.ts';
 import { lab } from './lab.ts';
 import { CORRECT_ANSWERS } from './testing.ts';
 import { MUTANTS, reference, type LabCriterionId } from './mutants.ts';
@@ -135,25 +121,6 @@ describe.skipIf(!existsSync(REAL_REPORT))('the real report of this course (docke
   });
 });
 
-/** The static criteria of this lab, by id: the engine-free part of every mutant's verdict. */
-const STATIC: Partial<Record<LabCriterionId, StaticCriterion | string>> = {
-  'dockerfile.present': dockerfilePresent,
-  'dockerfile.base-image': dockerfileBaseImage,
-  'dockerfile.workdir': dockerfileWorkdir,
-  'dockerfile.layer-order': dockerfileLayerOrder,
-  'dockerfile.pip-no-cache': dockerfilePipNoCache,
-  'dockerfile.exec-form': dockerfileExecForm,
-  'dockerfile.expose': dockerfileExpose,
-  'dockerignore.present': dockerignorePresent,
-  'dockerfile.non-root': dockerfileNonRoot,
-  'requirements.pinned': requirementsPinned,
-  'report.present': reportPresent,
-  'report.ex1-2': 'report.ex1-2',
-  'report.ex3-4': 'report.ex3-4',
-  'report.ex5-6': 'report.ex5-6',
-  'report.screenshots': reportScreenshots,
-  'report.encoding': reportEncoding,
-};
 
 // Some of this lab's questions overlap by design (2.c and 5.d both speak of layers, the cache and
 // the image's size; 3.d and 6.e both remove containers): an answer moved between those is partly on
@@ -165,5 +132,4 @@ describeLabReport({
   correctAnswers: CORRECT_ANSWERS,
   shifts: [1, 5, 9],
   mutants: MUTANTS,
-  staticCriteria: STATIC,
 });

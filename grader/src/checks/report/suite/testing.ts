@@ -3,7 +3,10 @@
 // they prove: the notions and vocabulary accept correct answers of every shape and the reference
 // report; they reject filler, echoes of the prompt, keyword bags and answers moved to another
 // question; and the static criteria of every mutant lose exactly what the lab's corpus says.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { labRubricPath } from '../../../location.ts';
+import { STATIC_CRITERIA } from '../../catalogue.ts';
 import { ANSWER_PLACEHOLDER, type Lab, type Question } from '../../../lab/lab.ts';
 import { replaceAnswer } from '../../../lab/testing.ts';
 import { parseRubric } from '../../../rubric/rubric.ts';
@@ -35,8 +38,12 @@ export interface LabSuite {
   shifts: readonly number[];
   /** The lab's mutants (mutants.ts): files replaced or deleted, and the criteria each loses. */
   mutants: readonly { name: string; files: Readonly<Record<string, string | null>>; loses: readonly string[] }[];
-  /** The lab's static criteria, by id; a report group is named by its id (graded as report.ex* grades it). */
-  staticCriteria: Readonly<Record<string, StaticCriterion | string>>;
+}
+
+/** The static criteria the lab's rubric picks (labs/<id>/rubric.yml), from the catalogue: the engine-free part of every mutant's verdict. */
+function staticCriteriaOf(lab: Lab): StaticCriterion[] {
+  const picked = parseRubric(readFileSync(labRubricPath(lab.id), 'utf8')).criteria;
+  return STATIC_CRITERIA.filter((criterion) => picked.has(criterion.id));
 }
 
 /** The least number of words an explanation needs, as the labs' rubrics set it. */
@@ -167,17 +174,16 @@ export function describeLabReport(suite: LabSuite): void {
   });
 
   describe('mutants: the static criteria lose exactly what the corpus says', () => {
+    const staticCriteria = staticCriteriaOf(suite.lab);
+    const staticIds = new Set<string>(staticCriteria.map((criterion) => criterion.id));
     for (const mutant of suite.mutants) {
       it(mutant.name, async () => {
         const failing = await onReference(suite, async (ctx) => {
           const lost: string[] = [];
-          for (const [id, check] of Object.entries(suite.staticCriteria)) {
-            const finding = typeof check === 'string' ? await gradeGroup(ctx, check) : await check.judge(ctx);
-            if (finding.status !== 'pass') lost.push(id);
-          }
+          for (const criterion of staticCriteria) if ((await criterion.judge(ctx)).status !== 'pass') lost.push(criterion.id);
           return lost;
         }, mutant.files as Overlay);
-        expect(failing.sort()).toEqual(mutant.loses.filter((id) => id in suite.staticCriteria).sort());
+        expect(failing.sort()).toEqual(mutant.loses.filter((id) => staticIds.has(id)).sort());
       });
     }
   });
