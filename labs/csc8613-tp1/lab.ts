@@ -1,6 +1,7 @@
 // CSC8613 TP1, « Conteneurisation avec Docker »: a FastAPI service, its Dockerfile, a Compose stack
-// with PostgreSQL and a 30-question report. The repository's root is this lab's student template
-// (README.md, REPORT.md, starter/, docker-compose.yml, captures/) and .github/classroom/rubric.yml its rubric.
+// with PostgreSQL and a 30-question report. The repository's root is this lab's student template: its
+// README.md, REPORT.md, starter/, docker-compose.yml, captures/ and .github/classroom/rubric.yml are
+// copies of this folder (rubric.yml for the rubric), written by `npm run rubric:sync`.
 import { defineLab } from '../../grader/src/lab/lab.ts';
 import { LAB_API, LAB_HEALTH, LAB_LAUNCH } from './api.ts';
 import { NOTIONS } from './notions.ts';

@@ -17,7 +17,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ID = 'compose.restart-policy';
 const MODULE = 'grader/src/checks/compose/restart-policy.ts';
 const MODULE_TEST = 'grader/src/checks/compose/restart-policy.test.ts';
-const GENERATED = [README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, CRITERION_IDS_FILE, REGISTRY_FILE, 'grader/manifest.json'];
+/** The root lab's rubric, where the line is added (RUBRIC_FILE, its root copy, follows). */
+const LAB_RUBRIC = 'labs/csc8613-tp1/rubric.yml';
+const GENERATED = [README_FILE, 'labs/csc8613-tp1/README.md', RUBRIC_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, CRITERION_IDS_FILE, REGISTRY_FILE, 'grader/manifest.json'];
 
 // An advice the reference solution follows (the lab does not change): a restart policy, when a
 // service sets one, is one that Compose knows.
@@ -95,10 +97,10 @@ beforeAll(async () => {
   // The three hand-made changes.
   await writeFile(join(copy, MODULE), PROBE_MODULE);
   await writeFile(join(copy, MODULE_TEST), PROBE_TEST);
-  const rubric = await readFile(join(copy, RUBRIC_FILE), 'utf8');
+  const rubric = await readFile(join(copy, LAB_RUBRIC), 'utf8');
   const withLine = rubric.replace(/^( {2}compose\.no-version-key:.*\n)/m, `$1${RUBRIC_LINE}\n`);
   expect(withLine).not.toBe(rubric);
-  await writeFile(join(copy, RUBRIC_FILE), withLine);
+  await writeFile(join(copy, LAB_RUBRIC), withLine);
 
   // The two generators.
   await inCopy('npm', ['run', '-s', 'rubric:sync']);
@@ -113,10 +115,12 @@ describe(`a probe criterion (${ID}) added in a copy of the project`, { timeout: 
   test('the change is its module, its test, one rubric line and regenerated files', async () => {
     const { stdout } = await inCopy('git', ['status', '--porcelain', '--untracked-files=all']);
     const changed = stdout.split('\n').filter(Boolean).map((line) => line.slice(3)).sort();
-    expect(changed).toEqual(expect.arrayContaining([MODULE, MODULE_TEST, RUBRIC_FILE, REGISTRY_FILE, CRITERION_IDS_FILE]));
-    expect(changed.filter((path) => ![MODULE, MODULE_TEST, RUBRIC_FILE, ...GENERATED].includes(path))).toEqual([]);
-    const rubricDiff = (await inCopy('git', ['diff', '-U0', '--', RUBRIC_FILE])).stdout;
-    expect(rubricDiff.split('\n').filter((line) => /^[+-](?![+-])/.test(line))).toEqual([`+${RUBRIC_LINE}`]);
+    expect(changed).toEqual(expect.arrayContaining([MODULE, MODULE_TEST, LAB_RUBRIC, RUBRIC_FILE, REGISTRY_FILE, CRITERION_IDS_FILE]));
+    expect(changed.filter((path) => ![MODULE, MODULE_TEST, LAB_RUBRIC, ...GENERATED].includes(path))).toEqual([]);
+    for (const rubric of [LAB_RUBRIC, RUBRIC_FILE]) {
+      const rubricDiff = (await inCopy('git', ['diff', '-U0', '--', rubric])).stdout;
+      expect(rubricDiff.split('\n').filter((line) => /^[+-](?![+-])/.test(line)), rubric).toEqual([`+${RUBRIC_LINE}`]);
+    }
     expect((await inCopy('npm', ['run', '-s', 'rubric:sync', '--', '--check'])).exitCode).toBe(0);
   });
 
@@ -133,7 +137,7 @@ describe(`a probe criterion (${ID}) added in a copy of the project`, { timeout: 
 
   test('a static grade of the reference solution judges it, in the rubric\'s place', async () => {
     const out = join(copy, 'probe-grade.json');
-    await inCopy('npm', ['run', '-s', 'grade', '--', 'selftest/reference', '--static-only', '--json', out]);
+    await inCopy('npm', ['run', '-s', 'grade', '--', 'labs/csc8613-tp1/reference', '--static-only', '--json', out]);
     const report = JSON.parse(await readFile(out, 'utf8')) as GradeReport;
     const ids = report.criteria.map((c) => c.id as string);
     expect(ids.indexOf(ID)).toBe(ids.indexOf('compose.no-version-key') + 1);

@@ -15,7 +15,7 @@ import { exportTemplate, ExportError } from './template.ts';
 // The bundle is run from a folder outside this repository, with `node` alone: no node_modules can
 // be found from there, and every path the grader derives from its own location must point into
 // the bundle (its rubric, its manifest).
-const REFERENCE = join(GRADER_ROOT, 'selftest/reference');
+const REFERENCE = join(GRADER_ROOT, 'labs/csc8613-tp1/reference');
 let tmp: string;
 let bundle: string;
 let compressed: number | undefined;

@@ -8,7 +8,7 @@ import { GRADER_ROOT } from '../location.ts';
 import { STUDENT_OWNED } from './paths.ts';
 
 /** The instructor's reference solution: a complete submission expected to score every criterion. */
-export const REFERENCE_DIR = join(GRADER_ROOT, 'selftest', 'reference');
+export const REFERENCE_DIR = join(GRADER_ROOT, 'labs', 'csc8613-tp1', 'reference');
 
 /** The untouched student template at the repository root (student-owned paths only). */
 export const TEMPLATE_DIR = GRADER_ROOT;

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,8 @@ import { lab as TP1 } from '../../../labs/csc8613-tp1/lab.ts';
 import { lab as BASIC1 } from '../../../labs/docker-basic-1/lab.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** The root lab's own rubric, of which RUBRIC_FILE is the root's copy. */
+const LAB_RUBRIC = 'labs/csc8613-tp1/rubric.yml';
 const temps: string[] = [];
 
 afterEach(async () => {
@@ -22,7 +24,7 @@ afterEach(async () => {
 async function tempCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'rubric-sync-'));
   temps.push(dir);
-  for (const file of [RUBRIC_FILE, README_FILE, AUTOGRADING_FILE, WORKFLOW_FILE, 'package.json', 'grader/src', 'labs']) {
+  for (const file of [RUBRIC_FILE, README_FILE, 'REPORT.md', 'starter', 'docker-compose.yml', 'captures', AUTOGRADING_FILE, WORKFLOW_FILE, 'package.json', 'grader/src', 'labs']) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await cp(join(ROOT, file), join(dir, file), { recursive: true });
   }
@@ -45,15 +47,18 @@ describe('rubric views', () => {
 
   test('changing a criterion’s points changes every view after sync, and drift is detected before', async () => {
     const dir = await tempCopy();
-    const rubricPath = join(dir, RUBRIC_FILE);
+    const rubricPath = join(dir, LAB_RUBRIC);
     const text = await readFile(rubricPath, 'utf8');
     const edited = text.replace(/(dockerfile\.expose:\s*\{ group: dockerfile, points: )2/, '$17');
     expect(edited).not.toBe(text);
     await writeFile(rubricPath, edited);
 
-    expect((await drift(dir)).sort()).toEqual([AUTOGRADING_FILE, README_FILE, WORKFLOW_FILE].sort());
-    expect((await sync(dir)).length).toBe(3);
+    const views = [AUTOGRADING_FILE, README_FILE, WORKFLOW_FILE, RUBRIC_FILE, 'labs/csc8613-tp1/README.md'];
+    expect((await drift(dir)).sort()).toEqual(views.sort());
+    expect((await sync(dir)).sort()).toEqual(views.sort());
     expect(await drift(dir)).toEqual([]);
+    expect(await readFile(join(dir, RUBRIC_FILE), 'utf8')).toBe(edited);
+    expect(await readFile(join(dir, README_FILE), 'utf8')).toBe(await readFile(join(dir, 'labs/csc8613-tp1/README.md'), 'utf8'));
 
     const readme = await readFile(join(dir, README_FILE), 'utf8');
     expect(readme).toMatch(/\| `dockerfile\.expose` \| EXPOSE 8000 \| 7 \|/);
@@ -71,7 +76,7 @@ describe('rubric views', () => {
 
   test('a rubric id without its module stops sync with a message naming the file to write', async () => {
     const dir = await tempCopy();
-    await editFile(join(dir, RUBRIC_FILE), /^(settings:)/m, '  compose.restart-policy: { group: compose, points: 0, title: "x" }\n$1');
+    await editFile(join(dir, LAB_RUBRIC), /^(settings:)/m, '  compose.restart-policy: { group: compose, points: 0, title: "x" }\n$1');
     await expect(plan(dir)).rejects.toThrow('criterion "compose.restart-policy" has no module grader/src/checks/compose/restart-policy.ts');
     expect(await readFile(join(dir, REGISTRY_FILE), 'utf8')).toBe(await readFile(join(ROOT, REGISTRY_FILE), 'utf8'));
   });
@@ -85,12 +90,12 @@ describe('rubric views', () => {
   test('a criterion module the rubric does not list stops sync', async () => {
     const dir = await tempCopy();
     await writeFile(join(dir, 'grader/src/checks/compose/restart-policy.ts'), "export const criterion = { id: 'compose.restart-policy', kind: 'static', judge: () => ({ status: 'pass', message: '' }) };\n");
-    await expect(plan(dir)).rejects.toThrow('grader/src/checks/compose/restart-policy.ts: a criterion module that .github/classroom/rubric.yml does not list');
+    await expect(plan(dir)).rejects.toThrow("grader/src/checks/compose/restart-policy.ts: a criterion module that no lab's rubric lists");
   });
 
   test('an id that cannot name a module is refused', async () => {
     const dir = await tempCopy();
-    await editFile(join(dir, RUBRIC_FILE), /^(settings:)/m, '  Compose/x: { group: compose, points: 0, title: "x" }\n$1');
+    await editFile(join(dir, LAB_RUBRIC), /^(settings:)/m, '  Compose/x: { group: compose, points: 0, title: "x" }\n$1');
     await expect(plan(dir)).rejects.toThrow('unknown criterion id "Compose/x" (expected <group>.<name>, lowercase)');
   });
 
@@ -114,6 +119,41 @@ describe('rubric views', () => {
       expect(Number.isInteger(t.timeout) && (t.timeout as number) > 0 && (t.timeout as number) <= 60).toBe(true);
     }
     expect(tests.reduce((sum, t) => sum + (t.points as number), 0)).toBe(100);
+  });
+});
+
+describe('the root: a copy of the root lab’s folder', () => {
+  test('the root’s statement, report, starter files, Compose file, captures and rubric are the lab folder’s, byte for byte', async () => {
+    const copies = (await plan(ROOT)).filter((file) => file.copyOf);
+    expect(copies.map((file) => file.path)).toEqual(expect.arrayContaining([README_FILE, RUBRIC_FILE, 'REPORT.md', 'docker-compose.yml', 'starter/Dockerfile', 'starter/app.py', 'captures/README.md']));
+    for (const file of copies) expect(await readFile(join(ROOT, file.path), 'utf8'), file.path).toBe(await readFile(join(ROOT, file.copyOf!.source), 'utf8'));
+  });
+
+  test('a change in the lab’s folder reaches the root, a new file included', async () => {
+    const dir = await tempCopy();
+    await editFile(join(dir, 'labs/csc8613-tp1/starter/app.py'), /$/, '\n# changed in the lab\n');
+    await writeFile(join(dir, 'labs/csc8613-tp1/starter/.env.example'), 'X=1\n');
+    expect((await drift(dir)).sort()).toEqual(['starter/.env.example', 'starter/app.py']);
+    await sync(dir);
+    expect(await readFile(join(dir, 'starter/app.py'), 'utf8')).toContain('# changed in the lab');
+    expect(await readFile(join(dir, 'starter/.env.example'), 'utf8')).toBe('X=1\n');
+    expect(await drift(dir)).toEqual([]);
+  });
+
+  test('a root copy edited by hand, or a root file the lab lacks, stops sync before anything is written', async () => {
+    const dir = await tempCopy();
+    const readme = join(dir, README_FILE);
+    await editFile(readme, /$/, '\nEdited at the root.\n');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(readme, later, later);
+    await writeFile(join(dir, 'starter/notes.txt'), 'mine\n');
+    await editFile(join(dir, LAB_RUBRIC), /(dockerfile\.expose:\s*\{ group: dockerfile, points: )2/, '$17');
+    await expect(sync(dir)).rejects.toThrow(
+      'README.md was edited after labs/csc8613-tp1/README.md, of which it is a copy: make the change in labs/csc8613-tp1/README.md, then run npm run rubric:sync again\n' +
+        'starter/notes.txt is not in labs/csc8613-tp1/: the root is a copy of that folder; move the file to labs/csc8613-tp1/starter/notes.txt (or delete it)',
+    );
+    expect(await readFile(join(dir, RUBRIC_FILE), 'utf8')).toBe(await readFile(join(ROOT, RUBRIC_FILE), 'utf8'));
+    expect(await readFile(readme, 'utf8')).toContain('Edited at the root.');
   });
 });
 
@@ -188,7 +228,7 @@ describe('a lab’s rubric and its contracts', () => {
       'labs/docker-basic-1/rubric.yml: container.health observes the container phase, and labs/docker-basic-1/lab.ts has no `service` contract',
     ]);
     expect(contractProblems('csc8613-tp1', TP1, picked, criteria)).toEqual([
-      '.github/classroom/rubric.yml: program.output observes the program phase, and labs/csc8613-tp1/lab.ts has no `program` contract',
+      'labs/csc8613-tp1/rubric.yml: program.output observes the program phase, and labs/csc8613-tp1/lab.ts has no `program` contract',
     ]);
     expect(contractProblems('csc8613-tp1', TP1, ['image.build', 'container.health'], criteria)).toEqual([]);
   });

@@ -1,19 +1,21 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderVocabularyStems, vocabularyStemsFile } from './vocabulary-stems.ts';
 import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { Lab } from '../lab/lab.ts';
 import { parseRubric, type Rubric } from '../rubric/rubric.ts';
 import { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween } from '../rubric/views.ts';
+import { ROOT_LAB, assertRootCopiesUnedited, copyText, rootCopies, type RootCopy } from './root-export.ts';
 
 export { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween, worstCaseSeconds } from '../rubric/views.ts';
 
-// Every view of the rubric that lives in a committed file is generated here from
-// `.github/classroom/rubric.yml`: the README's « Barème » table, the legacy
-// `.github/classroom/autograding.json`, the rubric-dependent block of the workflow, and the
-// grader's catalogue: the id list (`model/criterion-ids.ts`) and the registry of criterion modules
-// (`checks/registry.ts`), one module `grader/src/checks/<group>/<name>.ts` per id `<group>.<name>`.
+// Every view of the labs' rubrics that lives in a committed file is generated here: each lab's
+// README « Barème » table, REPORT.md and vocabulary stems; the root's copy of the root lab's student
+// template (root-export.ts), the legacy `.github/classroom/autograding.json` and the
+// rubric-dependent block of the workflow; and the grader's catalogue: the id list
+// (`model/criterion-ids.ts`) and the registry of criterion modules (`checks/registry.ts`), one
+// module `grader/src/checks/<group>/<name>.ts` per id `<group>.<name>`.
 // It scans and writes both `model/` and `checks/`, so it sits above them (layer 13); the grader
 // never runs it: only maintainers do, through `npm run rubric:sync`.
 
@@ -25,8 +27,7 @@ export const REGISTRY_FILE = 'grader/src/checks/registry.ts';
 const CHECKS_DIR = 'grader/src/checks';
 export const LABS_DIR = 'labs';
 export const LAB_INDEX_FILE = 'labs/index.ts';
-/** The lab whose student template is the repository's root (README.md, REPORT.md…), graded with RUBRIC_FILE. */
-export const ROOT_LAB = 'csc8613-tp1';
+export { ROOT_LAB } from './root-export.ts';
 
 /** The module of criterion `id` (`<group>.<name>`), relative to the repository. */
 export function criterionModulePath(id: string): string {
@@ -125,7 +126,10 @@ export function renderRegistry(ids: readonly string[]): string {
 export interface SyncedFile {
   path: string;
   current: string | undefined;
-  expected: string;
+  /** Undefined for a root copy whose source is missing from the lab's folder. */
+  expected: string | undefined;
+  /** Set on the root's copies of the root lab's folder. */
+  copyOf?: RootCopy;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -145,9 +149,9 @@ export async function labFolders(root: string): Promise<string[]> {
   return folders.sort((a, b) => (a === ROOT_LAB ? -1 : b === ROOT_LAB ? 1 : a.localeCompare(b)));
 }
 
-/** The rubric of a lab: the repository's for the root lab, `labs/<id>/rubric.yml` for the others. */
+/** The rubric of a lab, in its folder (the root's RUBRIC_FILE is a copy of the root lab's). */
 export function labRubricFile(id: string): string {
-  return id === ROOT_LAB ? RUBRIC_FILE : `${LABS_DIR}/${id}/rubric.yml`;
+  return `${LABS_DIR}/${id}/rubric.yml`;
 }
 
 /** `labs/index.ts`: every lab folder, imported, by its name. */
@@ -203,19 +207,21 @@ export function contractProblems(labId: string, lab: Lab, picked: readonly strin
 /** What every generated view should contain, given the labs and their rubrics under `root`. */
 export async function plan(root: string): Promise<SyncedFile[]> {
   const labIds = await labFolders(root);
-  const rubric = parseRubric(await readFile(join(root, RUBRIC_FILE), 'utf8'), 'any');
-  const ids = [...rubric.criteria.keys()];
+  if (!labIds.includes(ROOT_LAB)) throw new SyncError(`${LABS_DIR}/${ROOT_LAB}/lab.ts not found: the repository's root is that lab's template`);
+  const ids: string[] = [];
   const labViews: SyncedFile[] = [{ path: LAB_INDEX_FILE, current: await readOptional(join(root, LAB_INDEX_FILE)), expected: renderLabIndex(labIds) }];
   const picks: { id: string; lab: Lab; picked: string[] }[] = [];
+  let rootRubric: Rubric | undefined;
   for (const id of labIds) {
     const lab = await importLab(root, id);
-    picks.push({ id, lab, picked: id === ROOT_LAB ? [...rubric.criteria.keys()] : [] });
     labViews.push({ path: vocabularyStemsFile(id), current: await readOptional(join(root, vocabularyStemsFile(id))), expected: await renderVocabularyStems(lab) });
-    if (id === ROOT_LAB) continue;
-    const labRubric = parseRubric(await readFile(join(root, labRubricFile(id)), 'utf8'), 'any');
+    const rubricText = await readOptional(join(root, labRubricFile(id)));
+    if (rubricText === undefined) throw new SyncError(`${labRubricFile(id)} not found`);
+    const labRubric = parseRubric(rubricText, 'any');
     if (labRubric.lab !== id) throw new SyncError(`${labRubricFile(id)}: "lab: ${labRubric.lab}", expected "lab: ${id}"`);
+    if (id === ROOT_LAB) rootRubric = labRubric;
     for (const criterion of labRubric.criteria.keys()) if (!ids.includes(criterion)) ids.push(criterion);
-    picks.at(-1)!.picked.push(...labRubric.criteria.keys());
+    picks.push({ id, lab, picked: [...labRubric.criteria.keys()] });
     const reportFile = `${LABS_DIR}/${id}/REPORT.md`;
     labViews.push({ path: reportFile, current: await readOptional(join(root, reportFile)), expected: renderReportTemplate(lab.report) });
     const readmeFile = `${LABS_DIR}/${id}/README.md`;
@@ -227,24 +233,24 @@ export async function plan(root: string): Promise<SyncedFile[]> {
       expected: replaceBetween(labReadme, /^<!-- rubric:begin -->$/, /^<!-- rubric:end -->$/, () => renderReadmeTable(labRubric).split('\n'), readmeFile),
     });
   }
+  const rubric = rootRubric!;
   const criteria = await findCriteria(root, ids);
   const problems = picks.flatMap(({ id, lab, picked }) => contractProblems(id, lab, picked, criteria));
   if (problems.length > 0) throw new SyncError(problems.join('\n'));
   const unlisted = await unlistedCriterionModules(root, ids);
   if (unlisted.length > 0) {
-    throw new SyncError(`${unlisted.join(', ')}: a criterion module that ${RUBRIC_FILE} does not list (add its line to the rubric, or delete the module)`);
+    throw new SyncError(`${unlisted.join(', ')}: a criterion module that no lab's rubric lists (add its line to the rubric of the lab that asks for it, or delete the module)`);
   }
   const dynamicIds = criteria.filter((c) => c.kind === 'dynamic').map((c) => c.id);
-  const readme = await readOptional(join(root, README_FILE));
   const workflow = await readOptional(join(root, WORKFLOW_FILE));
-  if (readme === undefined) throw new SyncError(`${README_FILE} not found`);
   if (workflow === undefined) throw new SyncError(`${WORKFLOW_FILE} not found`);
+  const generated = new Map(labViews.map((view) => [view.path, view.expected!]));
+  const copies: SyncedFile[] = [];
+  for (const copy of await rootCopies(root, ROOT_LAB)) {
+    copies.push({ path: copy.path, current: await readOptional(join(root, copy.path)), expected: await copyText(root, copy, generated), copyOf: copy });
+  }
   return [
-    {
-      path: README_FILE,
-      current: readme,
-      expected: replaceBetween(readme, /^<!-- rubric:begin -->$/, /^<!-- rubric:end -->$/, () => renderReadmeTable(rubric).split('\n'), README_FILE),
-    },
+    ...copies,
     { path: AUTOGRADING_FILE, current: await readOptional(join(root, AUTOGRADING_FILE)), expected: renderAutograding(rubric, dynamicIds) },
     {
       path: WORKFLOW_FILE,
@@ -262,13 +268,17 @@ export async function drift(root: string): Promise<string[]> {
   return (await plan(root)).filter((f) => f.current !== f.expected).map((f) => f.path);
 }
 
-/** Rewrites the generated views; returns the files that changed. */
+/**
+ * Rewrites the generated views, the lab folders' first and then the root's copies of them; returns
+ * the files that changed. A root copy edited by hand stops it before anything is written.
+ */
 export async function sync(root: string): Promise<string[]> {
-  const changed: string[] = [];
-  for (const file of await plan(root)) {
-    if (file.current === file.expected) continue;
-    await writeFile(join(root, file.path), file.expected);
-    changed.push(file.path);
+  const stale = (await plan(root)).filter((file) => file.current !== file.expected);
+  await assertRootCopiesUnedited(root, stale.flatMap((file) => (file.copyOf ? [file.copyOf] : [])));
+  const ordered = [...stale.filter((file) => !file.copyOf), ...stale.filter((file) => file.copyOf)];
+  for (const file of ordered) {
+    await mkdir(dirname(join(root, file.path)), { recursive: true });
+    await writeFile(join(root, file.path), file.expected!);
   }
-  return changed;
+  return ordered.map((file) => file.path);
 }

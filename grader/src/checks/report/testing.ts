@@ -1,5 +1,5 @@
 // Test helpers for the report checks (never shipped to students: they hold correct answers).
-// - Grading: a real submission folder built from the reference solution (selftest/reference) or the
+// - Grading: a real submission folder built from the reference solution (labs/csc8613-tp1/reference) or the
 //   template, with REPORT.md or other files replaced; report texts in other encodings.
 // - Answers: genuinely different correct answers per explication question and content-free filler,
 //   shared by the relevance tests, the similarity tests and the mutant corpus.
