@@ -35,10 +35,17 @@ export interface GradebookCriterion {
   maxPoints: number;
 }
 
+export interface GradebookLab {
+  id: string;
+  title: string;
+}
+
 export interface Gradebook {
   schema: typeof GRADEBOOK_SCHEMA;
   generatedAt: string;
   staticOnly: boolean;
+  /** The lab graded (its id and title); absent from gradebooks written before labs were folders. */
+  lab?: GradebookLab;
   criteria: GradebookCriterion[];
   rows: GradebookRow[];
   /** Pairs of submissions with near-identical answers (a review aid, never a penalty). */

@@ -31,6 +31,20 @@ test('gradebooks from several jobs merge into one, per-submission files included
     expect(JSON.parse(await readFile(join(tmp, 'merged/submissions/alice-2.json'), 'utf8')).score).toBe(7);
     expect((await readFile(join(tmp, 'merged/grades.csv'), 'utf8')).split('\r\n')).toHaveLength(6);
     await expect(mergeGradebooks(join(tmp, 'nothing'), join(tmp, 'm2'), rubric)).rejects.toBeInstanceOf(MergeError);
+    expect(book.lab).toEqual({ id: 'csc8613-tp1', title: 'Conteneurisation avec Docker' });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+test('gradebooks of another lab than the rubric’s are not merged: the message names the rubric to use', async () => {
+  const tmp = await mkdtemp(join(tmpdir(), 'merge-'));
+  try {
+    const rubric = await loadRubric();
+    await writeGradebook(join(tmp, 'artifacts', 'grades-0'), { ...BOOK, lab: { id: 'docker-basics', title: 'Les bases de Docker' } });
+    await expect(mergeGradebooks(join(tmp, 'artifacts'), join(tmp, 'merged'), rubric)).rejects.toThrow(
+      /grades-0\/grades\.json grades lab docker-basics and the rubric lab csc8613-tp1: merge each lab's gradebooks apart, with that lab's rubric \(--rubric labs\/docker-basics\/rubric\.yml\)$/,
+    );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

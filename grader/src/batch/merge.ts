@@ -39,6 +39,9 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, 
   for (const path of paths) {
     const book = JSON.parse(await readFile(path, 'utf8')) as Gradebook;
     if (book.schema !== GRADEBOOK_SCHEMA || !Array.isArray(book.rows)) throw new MergeError(`${path} is not a ${GRADEBOOK_SCHEMA} gradebook`);
+    if (book.lab && book.lab.id !== rubric.lab) {
+      throw new MergeError(`${path} grades lab ${book.lab.id} and the rubric lab ${rubric.lab}: merge each lab's gradebooks apart, with that lab's rubric (--rubric labs/${book.lab.id}/rubric.yml)`);
+    }
     staticOnly ||= book.staticOnly;
     if (!baseText && Array.isArray(book.baseText) && book.baseText.length > 0) {
       throw new MergeError(`${path} compared its answers with base text ${book.baseText.map(String).join(', ')}: pass it to --merge again (--base-text FILE), or students who pasted it would be listed as similar`);
@@ -68,8 +71,9 @@ export async function mergeGradebooks(dir: string, out: string, rubric: Rubric, 
   }
   // Each report carries its answers' own prose: submissions graded by different jobs are compared here.
   const answers = classAnswers(rows, reports);
-  const similarities = classSimilarities(answers, rubric.settings, labNamed(rubric.lab).report, baseText);
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, criteria, rows, similarities, baseText: baseText?.files ?? [] };
+  const lab = labNamed(rubric.lab);
+  const similarities = classSimilarities(answers, rubric.settings, lab.report, baseText);
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly, lab: { id: lab.id, title: lab.title }, criteria, rows, similarities, baseText: baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };
 }

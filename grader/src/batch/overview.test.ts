@@ -54,6 +54,13 @@ describe('renderOverview: pairs to examine and answers to review', () => {
 describe('renderOverview', () => {
   const html = renderOverview({ ...BOOK, rows: [...BOOK.rows, { ...BOOK.rows[0]!, name: hostile, file: 'script', tampered: [hostile] }] });
 
+  test('names the lab graded, in its heading and its title', () => {
+    const named = renderOverview({ ...BOOK, lab: { id: 'docker-basics', title: 'Les bases de <Docker>' } });
+    expect(named).toContain('<h1>Class overview — Les bases de &lt;Docker&gt; <small id="lab-id">docker-basics</small></h1>');
+    expect(named).toContain('<title>Class overview — Les bases de &lt;Docker&gt;</title>');
+    expect(html).toContain('<h1>Class overview</h1>');
+  });
+
   test('self-contained: no external resource, a CSP that forbids network access', () => {
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'"`);

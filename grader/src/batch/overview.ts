@@ -144,7 +144,8 @@ function reviewSection(book: Gradebook): string[] {
 /** The class overview: summary figures, score histogram, pass rate per criterion (worst first), similar answers, sortable table. */
 export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[] = []): string {
   const stats = classStats(book);
-  const body: string[] = [`<h1>Class overview</h1>`, `<p>Generated ${escapeHtml(book.generatedAt)}${book.staticOnly ? ' — static criteria only' : ''}.</p>`];
+  const heading = book.lab ? `Class overview — ${escapeHtml(book.lab.title)} <small id="lab-id">${escapeHtml(book.lab.id)}</small>` : 'Class overview';
+  const body: string[] = [`<h1>${heading}</h1>`, `<p>Generated ${escapeHtml(book.generatedAt)}${book.staticOnly ? ' — static criteria only' : ''}.</p>`];
   const card = (id: string, label: string, value: string | number) => `<div><dt>${label}</dt><dd id="${id}">${escapeHtml(String(value))}</dd></div>`;
   body.push(
     '<dl class="cards">',
@@ -204,5 +205,5 @@ export function renderOverview(book: Gradebook, answers: readonly ClassAnswers[]
     );
   }
   body.push('</tbody></table>');
-  return page({ title: 'Class overview — Docker lab', lang: 'en', style: STYLE, body: body.join('\n'), script: SCRIPT });
+  return page({ title: `Class overview — ${book.lab?.title ?? 'Docker lab'}`, lang: 'en', style: STYLE, body: body.join('\n'), script: SCRIPT });
 }

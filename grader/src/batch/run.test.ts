@@ -66,6 +66,7 @@ describe('runBatch', () => {
     ]);
     expect(book.rows[0]!.error).toMatch(/^délai dépassé/);
     expect(book.rows[1]!.error).toBe('erreur du correcteur : boom');
+    expect(book.lab).toEqual({ id: rubric.lab, title: 'Conteneurisation avec Docker' });
     expect(track.aborted).toEqual(['a-hangs']);
     expect(track.peak).toBe(2);
     expect(lines).toHaveLength(5);

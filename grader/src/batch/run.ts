@@ -166,7 +166,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
 
   const answers = classAnswers(rows, reports);
   const similarities = classSimilarities(answers, rubric.settings, lab.report, options.baseText);
-  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), criteria, rows, similarities, baseText: options.baseText?.files ?? [] };
+  const book: Gradebook = { schema: GRADEBOOK_SCHEMA, generatedAt: new Date().toISOString(), staticOnly: Boolean(options.staticOnly), lab: { id: lab.id, title: lab.title }, criteria, rows, similarities, baseText: options.baseText?.files ?? [] };
   await writeGradebook(out, book, answers);
   return { book, reports };
 }
