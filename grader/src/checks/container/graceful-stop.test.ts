@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { betterStop, judgedStopMs, slowButHandled, type StopObservation } from '../../docker/container/stop-time.ts';
 import { DEFAULT_SETTINGS } from '../../rubric/rubric.ts';
-import type { Observations } from '../observations.ts';
+import type { ContainerServerInput, Observations } from '../observations.ts';
 import { criterion } from './graceful-stop.ts';
 import { lab as TP1 } from '../../../../labs/csc8613-tp1/lab.ts';
 import { lab as BASICS } from '../../../../labs/docker-basics/lab.ts';
@@ -63,5 +63,18 @@ describe('container.graceful-stop, in the words of a lab served by gunicorn on p
     );
     expect(judge({ state: 'stopped', durationMs: 6_100, exitCode: 0 }, BASICS)).toMatchObject({ file: 'starter/app.py', message: expect.stringContaining("Vérifiez ce que l'application fait à l'arrêt") });
     expect(judge({ state: 'not-judged', reason: 'no-http' }, BASICS).message).toContain('sur le port 5000');
+  });
+
+  test('a killed container names its PID 1 when its processes were listed: the development server, or another program; a shell keeps the shell-form advice', () => {
+    const killed = stopped(6_100, 137);
+    const listed = (command: string): ContainerServerInput => ({ state: 'listed', pid1: 40, processes: [{ pid: 40, ppid: 1, command }] });
+    const withPid1 = (command: string) => criterion.judge({ container: { stop: killed, server: listed(command) } } as Observations, DEFAULT_SETTINGS, BASICS);
+    expect(withPid1('python app.py')).toMatchObject({
+      file: 'starter/Dockerfile',
+      message:
+        'docker stop a pris 6.1 s (limite 5 s) et a dû tuer le conteneur : le processus principal (PID 1), « python app.py », est le serveur de développement de Flask, qui ignore SIGTERM en PID 1. Lancez gunicorn dans le CMD, en forme exec : `CMD ["gunicorn", "--bind", "0.0.0.0:5000", "app:app"]` (voir container.server).',
+    });
+    expect(withPid1('/usr/local/bin/myserver --port 5000').message).toContain('le processus principal (PID 1), « /usr/local/bin/myserver --port 5000 », ignore SIGTERM. Lancez le serveur directement en forme exec');
+    expect(withPid1('/bin/sh -c gunicorn --bind 0.0.0.0:5000 app:app').message).toBe(judge(killed, BASICS).message);
   });
 });

@@ -1,13 +1,16 @@
 import { judgedStopMs } from '../../docker/container/stop-time.ts';
-import { serviceOf } from '../../lab/lab.ts';
+import { serviceOf, type HttpServiceContract } from '../../lab/lab.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
+import type { ContainerServerInput } from '../observations.ts';
+import { isShellCommand, shown } from './server.ts';
 
 export const criterion: DynamicCriterion = {
   id: 'container.graceful-stop',
   kind: 'dynamic',
   observes: 'container',
-  judge({ container: { stop: observation } }, settings, lab) {
-    const { port, launch } = serviceOf(lab);
+  judge({ container: { stop: observation, server } }, settings, lab) {
+    const service = serviceOf(lab);
+    const { port } = service;
     // This criterion's messages write the apostrophe plainly (« l'API »), the lab's words typographically.
     const app = lab.words.app.replaceAll('’', "'");
     switch (observation.state) {
@@ -37,10 +40,31 @@ export const criterion: DynamicCriterion = {
         }
         return {
           status: 'fail',
-          file: 'starter/Dockerfile',
-          message: `docker stop a pris ${(observation.durationMs / 1000).toFixed(1)} s (limite ${settings.stopLimitSeconds} s) et a dû tuer le conteneur : le processus principal (PID 1) ignore SIGTERM. C'est le cas d'un CMD en forme shell (\`CMD ${launch.program} …\`), où PID 1 est /bin/sh ; écrivez-le en forme exec : \`${launch.cmd}\`.`,
+          file: `${lab.imageContext}/Dockerfile`,
+          message: `docker stop a pris ${(observation.durationMs / 1000).toFixed(1)} s (limite ${settings.stopLimitSeconds} s) et a dû tuer le conteneur : ${whyKilled(pid1Command(server), service)}`,
         };
       }
     }
   },
 };
+
+/** PID 1's command line, when the container phase listed the container's processes. */
+function pid1Command(server: ContainerServerInput | undefined): string | undefined {
+  if (server?.state !== 'listed') return undefined;
+  return server.processes.find((process) => process.pid === server.pid1)?.command;
+}
+
+/**
+ * Why the engine had to kill the container, after its PID 1 ignored SIGTERM: a shell (a shell-form
+ * CMD) unless the listed processes show PID 1 is something else, such as a development server.
+ */
+function whyKilled(pid1: string | undefined, { launch, server }: HttpServiceContract): string {
+  if (pid1 === undefined || isShellCommand(pid1)) {
+    return `le processus principal (PID 1) ignore SIGTERM. C'est le cas d'un CMD en forme shell (\`CMD ${launch.program} …\`), où PID 1 est /bin/sh ; écrivez-le en forme exec : \`${launch.cmd}\`.`;
+  }
+  const development = server?.instead?.find((other) => other.process.test(pid1));
+  if (server && development) {
+    return `le processus principal (PID 1), « ${shown(pid1)} », est ${development.name}, qui ignore SIGTERM en PID 1. Lancez ${server.name} dans le CMD, en forme exec : \`${launch.cmd}\` (voir container.server).`;
+  }
+  return `le processus principal (PID 1), « ${shown(pid1)} », ignore SIGTERM. Lancez le serveur directement en forme exec (\`${launch.cmd}\`), ou faites-lui gérer SIGTERM.`;
+}

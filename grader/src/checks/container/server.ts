@@ -86,10 +86,17 @@ export function servingProcesses(pid1: number, processes: readonly ContainerProc
 function isWrapper(command: string): boolean {
   const words = command.trim().split(/\s+/);
   const program = (words[0] ?? '').split('/').pop()!;
-  return INITS.test(program) || (SHELLS.test(program) && words[1] === '-c');
+  return INITS.test(program) || isShellCommand(command);
 }
 
-function shown(command: string): string {
+/** A shell running a command line (`/bin/sh -c …`): what PID 1 is with a shell-form CMD. */
+export function isShellCommand(command: string): boolean {
+  const words = command.trim().split(/\s+/);
+  return SHELLS.test((words[0] ?? '').split('/').pop()!) && words[1] === '-c';
+}
+
+/** A command line as a message quotes it: spaces folded, cut to SHOWN characters. */
+export function shown(command: string): string {
   const line = command.trim().replace(/\s+/g, ' ');
   return line.length > SHOWN ? `${line.slice(0, SHOWN - 1)}…` : line;
 }
