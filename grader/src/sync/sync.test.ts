@@ -122,6 +122,19 @@ describe('rubric views', () => {
   });
 });
 
+describe('a new lab folder', () => {
+  test('a check writes nothing and says the stems file is missing; sync writes it', async () => {
+    const dir = await tempCopy();
+    const stems = join(dir, 'labs/docker-basics/vocabulary-stems.ts');
+    const committed = await readFile(stems, 'utf8');
+    await rm(stems);
+    await expect(drift(dir)).rejects.toThrow('labs/docker-basics/vocabulary-stems.ts is missing: run npm run rubric:sync');
+    expect(existsSync(stems)).toBe(false);
+    expect(await sync(dir)).toEqual(['labs/docker-basics/vocabulary-stems.ts']);
+    expect(await readFile(stems, 'utf8')).toBe(committed);
+  });
+});
+
 describe('the root: a copy of the root lab’s folder', () => {
   test('the root’s statement, report, starter files, Compose file, captures and rubric are the lab folder’s, byte for byte', async () => {
     const copies = (await plan(ROOT)).filter((file) => file.copyOf);

@@ -177,10 +177,16 @@ const EMPTY_STEMS = [
   '',
 ].join('\n');
 
-/** Loads a lab's lab.ts; a lab folder new to the grader gets an empty stems file first, for its import. */
-async function importLab(root: string, id: string): Promise<Lab> {
+/**
+ * Loads a lab's lab.ts. A lab folder new to the grader has no stems file yet, which its lab.ts
+ * imports: sync writes an empty one first (then the real one); a check only says it is missing.
+ */
+async function importLab(root: string, id: string, mode: PlanMode): Promise<Lab> {
   const stems = join(root, vocabularyStemsFile(id));
-  if ((await readOptional(stems)) === undefined) await writeFile(stems, EMPTY_STEMS);
+  if ((await readOptional(stems)) === undefined) {
+    if (mode === 'check') throw new SyncError(`${vocabularyStemsFile(id)} is missing: run npm run rubric:sync`);
+    await writeFile(stems, EMPTY_STEMS);
+  }
   const module = (await import(pathToFileURL(join(root, LABS_DIR, id, 'lab.ts')).href)) as { lab?: Lab };
   if (!module.lab || module.lab.id !== id) throw new SyncError(`${LABS_DIR}/${id}/lab.ts: must export \`lab\` (defineLab) with id '${id}'`);
   return module.lab;
@@ -204,8 +210,11 @@ export function contractProblems(labId: string, lab: Lab, picked: readonly strin
   return problems;
 }
 
+/** `check` writes nothing; `sync` may create a new lab's empty stems file, which its lab.ts needs to load. */
+export type PlanMode = 'check' | 'sync';
+
 /** What every generated view should contain, given the labs and their rubrics under `root`. */
-export async function plan(root: string): Promise<SyncedFile[]> {
+export async function plan(root: string, mode: PlanMode = 'check'): Promise<SyncedFile[]> {
   const labIds = await labFolders(root);
   if (!labIds.includes(ROOT_LAB)) throw new SyncError(`${LABS_DIR}/${ROOT_LAB}/lab.ts not found: the repository's root is that lab's template`);
   const ids: string[] = [];
@@ -213,7 +222,7 @@ export async function plan(root: string): Promise<SyncedFile[]> {
   const picks: { id: string; lab: Lab; picked: string[] }[] = [];
   let rootRubric: Rubric | undefined;
   for (const id of labIds) {
-    const lab = await importLab(root, id);
+    const lab = await importLab(root, id, mode);
     labViews.push({ path: vocabularyStemsFile(id), current: await readOptional(join(root, vocabularyStemsFile(id))), expected: await renderVocabularyStems(lab) });
     const rubricText = await readOptional(join(root, labRubricFile(id)));
     if (rubricText === undefined) throw new SyncError(`${labRubricFile(id)} not found`);
@@ -273,7 +282,7 @@ export async function drift(root: string): Promise<string[]> {
  * the files that changed. A root copy edited by hand stops it before anything is written.
  */
 export async function sync(root: string): Promise<string[]> {
-  const stale = (await plan(root)).filter((file) => file.current !== file.expected);
+  const stale = (await plan(root, 'sync')).filter((file) => file.current !== file.expected);
   await assertRootCopiesUnedited(root, stale.flatMap((file) => (file.copyOf ? [file.copyOf] : [])));
   const ordered = [...stale.filter((file) => !file.copyOf), ...stale.filter((file) => file.copyOf)];
   for (const file of ordered) {
