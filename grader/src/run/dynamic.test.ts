@@ -9,8 +9,8 @@ import { Teardown } from '../docker/cleanup/teardown.ts';
 import { newRunIdentity } from '../docker/labels.ts';
 import { DYNAMIC_IDS } from '../checks/catalogue.ts';
 import type { ObservationDriver } from './driver/driver.ts';
-import { recordedDriver } from './driver/recorded-driver.ts';
-import { readRecording, recordingDriver } from './driver/recording.ts';
+import { recordingDriver } from './driver/recording.ts';
+import { readRecording, recordedDriver } from './driver/testing.ts';
 import { runDynamic, type DynamicFindings } from './dynamic.ts';
 import { labNamed } from './lab.ts';
 

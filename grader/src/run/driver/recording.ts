@@ -1,12 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { RunIdentity } from '../../docker/labels.ts';
 import type { ObservedPhase, Observations } from '../../checks/observations.ts';
 import type { ObservationDriver } from './driver.ts';
 
 // A grading run's observations as a JSON file: what `DOCKER_LAB_RECORD=FILE npm run grade …` writes
-// and `recordedDriver` replays. Only the phases the run observed are in it. The run's random id and
-// the submission's absolute path are replaced by placeholders, so that recording the same folder
-// twice differs only in what the engine really did differently (durations, build output).
+// and `recordedDriver` (driver/testing.ts) replays. Only the phases the run observed are in it. The
+// run's random id and the submission's absolute path are replaced by placeholders, so that
+// recording the same folder twice differs only in what the engine really did differently
+// (durations, build output).
 
 export const RECORDING_FORMAT = 'docker-lab-recording/v1';
 
@@ -71,8 +72,4 @@ function isTagged(value: unknown, tag: string): value is Record<string, unknown>
 
 export async function writeRecording(path: string, recording: Recording, where: { run: RunIdentity; submissionRoot: string }): Promise<void> {
   await writeFile(path, serializeRecording(recording, where));
-}
-
-export async function readRecording(path: string): Promise<Recording> {
-  return parseRecording(await readFile(path, 'utf8'));
 }

@@ -1,6 +1,14 @@
+// Test support of the dynamic run: a driver that replays a recorded run (selftest/recordings/),
+// so that runDynamic and the dynamic criteria are unit-tested without an engine.
+import { readFile } from 'node:fs/promises';
 import type { ObservedPhase, Observations } from '../../checks/observations.ts';
 import type { ObservationDriver } from './driver.ts';
-import type { Recording } from './recording.ts';
+import { parseRecording, type Recording } from './recording.ts';
+
+/** A recording written by DOCKER_LAB_RECORD. */
+export async function readRecording(path: string): Promise<Recording> {
+  return parseRecording(await readFile(path, 'utf8'));
+}
 
 /**
  * Replays a recorded run: each phase returns what the recording observed, without an engine. A
