@@ -155,6 +155,11 @@ export interface Lab {
   stack?: StackContract;
 }
 
+/** The Dockerfile of the lab's image, in the student's repository (« starter/Dockerfile »). */
+export function dockerfileOf(lab: Pick<Lab, 'imageContext'>): string {
+  return `${lab.imageContext}/Dockerfile`;
+}
+
 /** What the template writes under each question the student answers in the report. */
 export const ANSWER_PLACEHOLDER = '_Votre réponse ici._';
 

@@ -1,26 +1,23 @@
-import type Docker from 'dockerode';
 import type { CriterionId } from '../model/criteria.ts';
 import type { Finding } from '../model/result.ts';
 import type { ProgressListener, RunPhase } from '../model/progress.ts';
 import type { HttpServiceContract, Lab, ProgramContract, StackContract } from '../lab/lab.ts';
 import type { RubricSettings } from '../rubric/rubric.ts';
 import type { Submission } from '../submission/submission.ts';
-import { buildImage } from '../docker/build/build-image.ts';
-import { finalStageBase, measureAddedLayers } from '../docker/build/layers.ts';
-import { removeUntilGone } from '../docker/cleanup/reaper.ts';
+import { finalStageBase } from '../docker/build/layers.ts';
 import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
 import { DYNAMIC_CRITERIA } from '../checks/catalogue.ts';
 import type { ObservedPhase, Observations } from '../checks/observations.ts';
-import { observeContainer } from './container-phase.ts';
-import { observeProgram } from './program-phase.ts';
-import { observeStack, type Phase } from './stack-phase.ts';
+import type { ObservationDriver, Phase, PhaseRequest } from './driver/driver.ts';
+import { NOT_BUILT } from './unobserved.ts';
 import { reportPhase } from './report-phase.ts';
 
 export type DynamicFindings = Map<CriterionId, { finding: Finding; durationMs: number }>;
 
 export interface DynamicRunOptions {
-  docker: Docker;
+  /** What observes the run: a Docker engine (`dockerDriver`), or a recorded run (`recordedDriver`). */
+  driver: ObservationDriver;
   submission: Submission;
   settings: RubricSettings;
   /** The lab graded: where the image is built from, and the contracts of its phases. */
@@ -40,10 +37,11 @@ export interface DynamicRunOptions {
  * Builds the image once, then runs the container phase and the Compose phase side by side (both use
  * that image) while the image's size is measured, and judges every dynamic criterion of the
  * registry (or those of `only`, running only the phases they observe) from what was observed: each one reads its part of the observations, and its duration
- * is that of the phase it observes.
+ * is that of the phase it observes. A phase after a build that failed is not run: its criteria
+ * judge the image as not built.
  */
 export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFindings> {
-  const { docker, submission, settings, lab, run, teardown } = options;
+  const { driver, submission, settings, lab, run, teardown } = options;
   const observed: Partial<Observations> = {};
   const durations: Partial<Record<ObservedPhase, number>> = {};
   const observe = <P extends ObservedPhase>(name: P, observation: Observations[P], startedAt: number) => {
@@ -58,49 +56,24 @@ export async function runDynamic(options: DynamicRunOptions): Promise<DynamicFin
       options.onPhase?.(name, 'end');
     }
   };
-  teardown.add('docker resources of the run', () => removeUntilGone(docker, run.id));
+  const request: PhaseRequest = { run, settings, signal: options.signal, phase, onProgress: options.onProgress };
+  teardown.add('docker resources of the run', () => driver.cleanUp(run));
 
   const buildStart = Date.now();
-  const starter = await submission.resolve(lab.imageContext);
-  const dockerfile = await submission.read(`${lab.imageContext}/Dockerfile`);
-  const dockerfileText = dockerfile.state === 'ok' ? dockerfile.bytes.toString('utf8') : undefined;
-  const build = starter.state === 'ok'
-    ? await phase('build', () => buildImage(docker, { contextDir: starter.abs, tag: run.imageTag, labels: run.labels, timeoutMs: settings.buildTimeoutSeconds * 1000, network: process.env.DOCKER_LAB_BUILD_NETWORK, signal: options.signal, onProgress: options.onProgress }))
-    : ({ state: 'no-context', reason: starter.state, durationMs: 0 } as const);
-  observe('build', { build, dockerfileText, timeoutSeconds: settings.buildTimeoutSeconds }, buildStart);
-  const built = build.state === 'built';
+  const build = await driver.build({ ...request, submission, imageContext: lab.imageContext });
+  observe('build', build, buildStart);
+  const built = build.build.state === 'built' ? build.build : undefined;
 
-  // The image's size is read from the engine beside the two phases: they do not wait for it.
-  const sizePhase = async () => {
-    const sizeStart = Date.now();
-    const size = built
-      ? await measureAddedLayers(docker, run.imageTag, finalStageBase(dockerfileText ?? '', build.log.stageBases)).catch((error: Error) => ({ state: 'unknown-base' as const, why: { kind: 'engine-error' as const, message: error.message } }))
-      : { state: 'not-built' as const };
-    observe('size', size, sizeStart);
-  };
-
-  const containerPhase = async (service: HttpServiceContract) => {
+  /** Observes a phase of the built image, or what it is when the image was not built. */
+  const afterBuild = async <P extends Exclude<ObservedPhase, 'build'>>(name: P, observation: () => Promise<Observations[P]>) => {
     const start = Date.now();
-    const { health, stop, server = { state: 'not-judged', reason: 'no-server' } } = built
-      ? await phase('container', () => observeContainer(docker, { run, settings, service, signal: options.signal }))
-      : { health: { state: 'not-built' } as const, stop: { state: 'not-built' } as const, server: { state: 'not-built' } as const };
-    observe('container', { health, stop, server }, start);
+    observe(name, built ? await observation() : (NOT_BUILT[name] as Observations[P]), start);
   };
-
-  const programPhase = async (program: ProgramContract) => {
-    const start = Date.now();
-    const all = <T>(input: T) => ({ plain: input, env: input, override: input });
-    observe(
-      'program',
-      built ? await phase('program', () => observeProgram(docker, { run, settings, program, signal: options.signal })) : all({ state: 'not-built' } as const),
-      start,
-    );
-  };
-
-  const stackPhase = async (stack: StackContract) => {
-    const start = Date.now();
-    observe('stack', await observeStack({ submission, settings, stack, imageContext: lab.imageContext, run, teardown, built, phase, signal: options.signal }), start);
-  };
+  // The image's size is read from the engine beside the other phases: they do not wait for it.
+  const sizePhase = () => afterBuild('size', () => driver.size({ ...request, base: finalStageBase(build.dockerfileText ?? '', built!.log.stageBases) }));
+  const containerPhase = (service: HttpServiceContract) => afterBuild('container', () => driver.container({ ...request, service }));
+  const programPhase = (program: ProgramContract) => afterBuild('program', () => driver.program({ ...request, program }));
+  const stackPhase = (stack: StackContract) => afterBuild('stack', () => driver.stack({ ...request, submission, stack, imageContext: lab.imageContext, teardown }));
 
   const criteria = DYNAMIC_CRITERIA.filter((criterion) => !options.only || options.only.includes(criterion.id));
   const needed = new Set<ObservedPhase>(criteria.map((criterion) => criterion.observes));

@@ -8,6 +8,8 @@ import { newRunIdentity } from '../docker/labels.ts';
 import { sweepOrphans } from '../docker/cleanup/reaper.ts';
 import { Teardown } from '../docker/cleanup/teardown.ts';
 import { runDynamic, type DynamicFindings } from './dynamic.ts';
+import { dockerDriver } from './driver/docker-driver.ts';
+import { RECORD_ENV, RECORDING_FORMAT, recordingDriver, writeRecording } from './driver/recording.ts';
 import { engineAbsentFinding } from '../checks/engine-absent.ts';
 import { reportPhase } from './report-phase.ts';
 import type { ProgressListener } from '../model/progress.ts';
@@ -28,7 +30,8 @@ export interface DynamicGradeOptions {
 /**
  * The Docker half of a grade: probes the engine (every dynamic criterion gets the engine-absent
  * finding without one), sweeps orphans of killed runs beside the dynamic phases, and tears down
- * what the run created. grade.ts loads this module only when a dynamic criterion is wanted.
+ * what the run created. grade.ts loads this module only when a dynamic criterion is wanted. With
+ * DOCKER_LAB_RECORD=FILE, what the run observed is also written to FILE (driver/recording.ts).
  */
 export async function gradeDynamic(
   submission: Submission,
@@ -51,19 +54,24 @@ export async function gradeDynamic(
   options.signal?.addEventListener('abort', () => abort.abort());
   teardown.signal.addEventListener('abort', () => abort.abort());
   if (options.trapSignals) teardown.trapSignals();
+  const recordTo = process.env[RECORD_ENV];
+  const engine = dockerDriver(probe.docker);
+  const recorder = recordTo ? recordingDriver(engine) : undefined;
+  const run = newRunIdentity();
   try {
     const findings = await runDynamic({
-      docker: probe.docker,
+      driver: recorder?.driver ?? engine,
       submission,
       settings,
       lab,
-      run: newRunIdentity(),
+      run,
       teardown,
       signal: abort.signal,
       onPhase: options.onPhase,
       onProgress: options.onProgress,
       only: options.only,
     });
+    if (recordTo && recorder) await writeRecording(recordTo, { format: RECORDING_FORMAT, lab: lab.id, observations: recorder.observations }, { run, submissionRoot: submission.root });
     for (const id of DYNAMIC_IDS.filter((id) => !options.only || options.only.includes(id))) {
       if (!findings.has(id)) findings.set(id, { finding: failNotEvaluated(), durationMs: 0 });
     }

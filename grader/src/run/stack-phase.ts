@@ -5,25 +5,20 @@ import type { Teardown } from '../docker/cleanup/teardown.ts';
 import type { RunIdentity } from '../docker/labels.ts';
 import { prepareStack } from '../docker/compose/prepare.ts';
 import type { ComposeStack, StartedStack } from '../docker/compose/stack.ts';
-import type { PersistenceObservation, PsqlObservation, StackNotJudged, StackUpInput, StackUpObservation } from '../checks/observations.ts';
+import type { Observations, PersistenceObservation, PsqlObservation, StackUpInput, StackUpObservation } from '../checks/observations.ts';
 import { parseCompose } from '../checks/compose/compose-file.ts';
 import type { StackContract } from '../lab/lab.ts';
 import { lastLines } from '../text/last-lines.ts';
 import { LabDatabase } from './stack-database.ts';
 import { startLabStack, type StackTimeouts } from './stack-start.ts';
+import { stackNotJudged } from './unobserved.ts';
+import type { Phase } from './driver/driver.ts';
 
 const MAX_COMPOSE_BYTES = 256 * 1024;
 /** `docker compose down --timeout` of the persistence scenario: the database's time to stop cleanly. */
 const DOWN_STOP_SECONDS = 10;
 
-/** Runs `body` as a named phase (progress output and the benchmark see its start and end). */
-export type Phase = <T>(name: string, body: () => Promise<T>) => Promise<T>;
-
-export interface StackObservations {
-  up: StackUpInput;
-  psql: PsqlObservation;
-  persistence: PersistenceObservation;
-}
+export type StackObservations = Observations['stack'];
 
 /**
  * The student's Compose stack with the built image: up, psql once the database has finished
@@ -39,15 +34,13 @@ export async function observeStack(options: {
   imageContext: string;
   run: RunIdentity;
   teardown: Teardown;
-  built: boolean;
   phase: Phase;
   signal?: AbortSignal;
 }): Promise<StackObservations> {
-  const { submission, settings, stack: contract, imageContext, run, teardown, built, phase, signal } = options;
-  if (!built) return notJudged({ state: 'not-built' }, 'not-built');
+  const { submission, settings, stack: contract, imageContext, run, teardown, phase, signal } = options;
   // Bounded like the static loader: a compose file of megabytes is not handed to Compose.
   if ((await submission.read('docker-compose.yml', MAX_COMPOSE_BYTES)).state !== 'ok') {
-    return notJudged({ state: 'no-compose-file' }, 'no-compose-file');
+    return stackNotJudged({ state: 'no-compose-file' }, 'no-compose-file');
   }
   const timeouts: StackTimeouts = { stackTimeoutMs: settings.stackTimeoutSeconds * 1000, startupTimeoutMs: settings.startupTimeoutSeconds * 1000 };
   let stack: ComposeStack | undefined;
@@ -62,7 +55,7 @@ export async function observeStack(options: {
     });
     let up: StackUpInput = start.up;
     if (up.state === 'refused') up = { ...up, line: await lineOfComposePath(submission, up.problems[0]?.path ?? []) };
-    if (!start.started) return notJudged(up, 'stack-down');
+    if (!start.started) return stackNotJudged(up, 'stack-down');
     const { started } = start;
     const database = new LabDatabase(started, timeouts.startupTimeoutMs, contract);
     const psql = await phase('psql', () => observePsql(started, database, contract, signal));
@@ -73,11 +66,6 @@ export async function observeStack(options: {
   } finally {
     await phase('stack-down', async () => stack?.destroy());
   }
-}
-
-/** The stack's outcome when psql and persistence cannot be observed, both for the same reason. */
-function notJudged(up: StackUpInput, because: StackNotJudged): StackObservations {
-  return { up, psql: { state: 'not-judged', because }, persistence: { state: 'not-judged', because } };
 }
 
 /** `docker compose exec db psql -U demo -d demo` runs a query. */

@@ -1,7 +1,7 @@
 // dockerfile.base-image: the final image starts from python:<explicit version>-slim or -alpine.
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
-import { DOCKERFILE, dockerfileSource, rootStage, unavailable } from './source.ts';
+import { dockerfileSource, rootStage, unavailable } from './source.ts';
 
 /** `3.13-slim`, `3.12.7-slim-bookworm`, `3.13-alpine3.20`, `3.14.0rc2-slim`… */
 const GOOD_TAG = /^\d+\.\d+(\.\d+)?((a|b|rc)\d+)?-(slim(-[a-z]+)?|alpine(\d+(\.\d+)*)?)$/;
@@ -16,10 +16,10 @@ export const criterion: StaticCriterion = {
     const root = rootStage(source.model);
     if (!root) {
       return fail('Aucune instruction FROM : le Dockerfile doit commencer par l’image de base, par exemple FROM python:3.13-slim.', {
-        file: DOCKERFILE,
+        file: source.file,
       });
     }
-    const where = { file: DOCKERFILE, line: root.from.line };
+    const where = { file: source.file, line: root.from.line };
     if (root.from.unresolved.length > 0) {
       return fail(
         `L’image de base utilise la variable ${root.from.unresolved.join(', ')} sans valeur par défaut : le build ne peut pas la résoudre. Donnez-lui une valeur (ARG ${root.from.unresolved[0]}=3.13 avant FROM) ou écrivez la version en clair.`,

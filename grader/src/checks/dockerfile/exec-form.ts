@@ -4,7 +4,7 @@ import { serviceOf, type Lab, type ServerProcess } from '../../lab/lab.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { baseName, expandWord, tokenize } from './shell.ts';
-import { DOCKERFILE, dockerfileSource, lineageOf, unavailable, type DockerfileModel, type Step } from './source.ts';
+import { dockerfileSource, lineageOf, unavailable, type DockerfileModel, type Step } from './source.ts';
 
 const SHELLS = /^(sh|bash|dash|ash|zsh)$/;
 const PYTHON = /^python(\d+(\.\d+)*)?$/;
@@ -21,14 +21,14 @@ export const criterion: StaticCriterion = {
     if (!cmd && !entrypoint) {
       return fail(
         `Aucun CMD : le conteneur lancerait la commande de l’image de base (python3) au lieu ${ctx.lab.words.ofApp}. Ajoutez ${expected.example}.`,
-        { file: DOCKERFILE },
+        { file: source.file },
       );
     }
     const shellForm = [entrypoint, cmd].find((step): step is Step => step !== null && step.exec === null);
-    if (shellForm) return fail(shellMessage(shellForm.keyword, expected), { file: DOCKERFILE, line: shellForm.line });
+    if (shellForm) return fail(shellMessage(shellForm.keyword, expected), { file: source.file, line: shellForm.line });
     const argv = [...(entrypoint?.exec ?? []), ...(cmd?.exec ?? [])];
     const verdict = judgeCommand(argv, source.model.finalEnv, expected);
-    return verdict === null ? pass() : fail(verdict, { file: DOCKERFILE, line: (cmd ?? entrypoint)!.line });
+    return verdict === null ? pass() : fail(verdict, { file: source.file, line: (cmd ?? entrypoint)!.line });
   },
 };
 

@@ -2,7 +2,7 @@
 import { serviceOf } from '../../lab/lab.ts';
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
-import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
+import { dockerfileSource, unavailable } from './source.ts';
 
 export const criterion: StaticCriterion = {
   id: 'dockerfile.expose',
@@ -16,12 +16,12 @@ export const criterion: StaticCriterion = {
     const first = exposes[0];
     if (!first) {
       return fail(`Aucun EXPOSE : ajoutez EXPOSE ${port} pour documenter le port sur lequel ${ctx.lab.words.app} écoute (celui que publie -p ${port}:${port}).`, {
-        file: DOCKERFILE,
+        file: source.file,
       });
     }
     return fail(
       `EXPOSE ${first.words.join(' ')} ne déclare pas le port ${port}/tcp sur lequel ${launch.program} écoute : écrivez EXPOSE ${port}.`,
-      { file: DOCKERFILE, line: first.line },
+      { file: source.file, line: first.line },
     );
   },
 };

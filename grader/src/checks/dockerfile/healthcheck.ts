@@ -2,7 +2,7 @@
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { baseName, tokenize } from './shell.ts';
-import { DOCKERFILE, dockerfileSource, parseExecForm, rootStage, unavailable } from './source.ts';
+import { dockerfileSource, parseExecForm, rootStage, unavailable } from './source.ts';
 
 export const criterion: StaticCriterion = {
   id: 'dockerfile.healthcheck',
@@ -15,10 +15,10 @@ export const criterion: StaticCriterion = {
     if (!healthcheck) {
       return fail(
         'Aucun HEALTHCHECK : Docker sait seulement que le processus tourne, pas que l’API répond. Ajoutez un HEALTHCHECK qui appelle /health avec python (module urllib.request).',
-        { file: DOCKERFILE },
+        { file: source.file },
       );
     }
-    const where = { file: DOCKERFILE, line: healthcheck.line };
+    const where = { file: source.file, line: healthcheck.line };
     if (healthcheck.words[0]?.toUpperCase() === 'NONE') {
       return fail('HEALTHCHECK NONE désactive la vérification de santé : remplacez-le par un HEALTHCHECK CMD qui appelle /health.', where);
     }

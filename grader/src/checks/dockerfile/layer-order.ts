@@ -4,7 +4,7 @@ import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { boundRequirements, pipInstalls, type PipInstall } from './pip.ts';
 import { baseName, resolveImagePath } from './shell.ts';
-import { DOCKERFILE, dockerfileSource, lineageOf, unavailable, type Step } from './source.ts';
+import { dockerfileSource, lineageOf, unavailable, type Step } from './source.ts';
 import { copiesFromContext } from './workdir.ts';
 
 /** How to order the Dockerfile, naming the lab's code file (« app.py »). */
@@ -35,10 +35,10 @@ export const criterion: StaticCriterion = {
       if (byName) {
         return fail(
           `pip install ne lit pas requirements.txt : les dépendances doivent y être listées, puis installées avec pip install -r requirements.txt, pour que leur couche reste en cache. ${HOW}`,
-          { file: DOCKERFILE, line: byName.step.line },
+          { file: source.file, line: byName.step.line },
         );
       }
-      return fail(`Aucune installation des dépendances (RUN pip install -r requirements.txt) n’a été trouvée. ${HOW}`, { file: DOCKERFILE });
+      return fail(`Aucune installation des dépendances (RUN pip install -r requirements.txt) n’a été trouvée. ${HOW}`, { file: source.file });
     }
 
     const { install, steps } = target;
@@ -58,14 +58,14 @@ export const criterion: StaticCriterion = {
         : `le code est copié (ligne ${step.line}) avant l’installation des dépendances (ligne ${install.step.line})`;
       return fail(
         `${capitalize(what)}. Le cache de Docker est invalidé pour cette étape et toutes les suivantes dès qu’un fichier copié change : chaque modification de ${code} relancerait tout le pip install. ${HOW}`,
-        { file: DOCKERFILE, line: step.line },
+        { file: source.file, line: step.line },
       );
     }
     if (!install.requirements.some((path) => provided.has(path))) {
       const wanted = install.requirements[0]!;
       return fail(
         `pip install lit ${wanted}, mais aucun COPY précédent n’y a placé requirements.txt seul : le build échouera ou n’utilisera pas le cache. ${HOW}`,
-        { file: DOCKERFILE, line: install.step.line },
+        { file: source.file, line: install.step.line },
       );
     }
     // In a builder stage, the code only has to reach the final image; otherwise it must come after the install.
@@ -73,7 +73,7 @@ export const criterion: StaticCriterion = {
     const after = inChain >= 0 ? model.chain.slice(inChain + 1) : model.chain;
     if (!after.some((step) => copiesFromContext(step) && !copyPaths(step).sources.every((src) => baseName(src) === 'requirements.txt'))) {
       return fail(`Le code ${ctx.lab.words.ofApp} n’est jamais copié après l’installation des dépendances : l’image ne contiendrait pas ${code}. Ajoutez COPY ${code} . après le RUN pip install.`, {
-        file: DOCKERFILE,
+        file: source.file,
         line: install.step.line,
       });
     }

@@ -2,7 +2,7 @@
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
 import { pipInstalls } from './pip.ts';
-import { DOCKERFILE, dockerfileSource, unavailable } from './source.ts';
+import { dockerfileSource, unavailable } from './source.ts';
 
 export const criterion: StaticCriterion = {
   id: 'dockerfile.pip-no-cache',
@@ -14,21 +14,21 @@ export const criterion: StaticCriterion = {
     if (!model.steps.some((step) => pipInstalls(step).length > 0)) {
       return fail(
         'Aucun RUN pip install trouvé : installez les dépendances avec RUN pip install --no-cache-dir -r requirements.txt.',
-        { file: DOCKERFILE },
+        { file: source.file },
       );
     }
     // Only the stages that make the final image matter: a builder stage's cache is left behind.
     const cached = model.chain.flatMap(pipInstalls).find((install) => !install.noCache);
     if (cached?.uv) {
       return fail('uv pip install garde son cache dans l’image : ajoutez --no-cache (ou ENV UV_NO_CACHE=1 avant ce RUN).', {
-        file: DOCKERFILE,
+        file: source.file,
         line: cached.step.line,
       });
     }
     if (cached) {
       return fail(
         'pip install garde son cache de téléchargement dans l’image (souvent des dizaines de Mo inutiles). Ajoutez --no-cache-dir : RUN pip install --no-cache-dir -r requirements.txt (ou ENV PIP_NO_CACHE_DIR=1 avant ce RUN).',
-        { file: DOCKERFILE, line: cached.step.line },
+        { file: source.file, line: cached.step.line },
       );
     }
     return pass();

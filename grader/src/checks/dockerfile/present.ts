@@ -4,7 +4,7 @@
 // points once.
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
-import { DOCKERFILE, dockerfileSource } from './source.ts';
+import { dockerfileSource } from './source.ts';
 
 export const criterion: StaticCriterion = {
   id: 'dockerfile.present',
@@ -13,20 +13,20 @@ export const criterion: StaticCriterion = {
     const source = await ctx.load(dockerfileSource);
     if (!source.ok) {
       const hint = source.missing ? ' Créez-le en complétant les TODO du squelette fourni.' : '';
-      return fail(`${source.message}${hint} Sans lui, l’image ${ctx.lab.words.ofApp} ne peut pas être construite.`, { file: DOCKERFILE });
+      return fail(`${source.message}${hint} Sans lui, l’image ${ctx.lab.words.ofApp} ne peut pas être construite.`, { file: source.file });
     }
     const { steps, problems, todoLines } = source.model;
     const problem = problems[0];
     if (problem) {
       return fail(
         `Ligne ${problem.line} : ${problem.message}. Docker refusera ce Dockerfile ; corrigez cette ligne.`,
-        { file: DOCKERFILE, line: problem.line },
+        { file: source.file, line: problem.line },
       );
     }
     if (steps.length === 0) {
       return fail(
         'Le Dockerfile ne contient encore aucune instruction (seulement des commentaires) : écrivez l’instruction demandée sous chaque TODO.',
-        { file: DOCKERFILE, line: todoLines[0] ?? 1 },
+        { file: source.file, line: todoLines[0] ?? 1 },
       );
     }
     const has = (...keywords: string[]): boolean => steps.some((step) => keywords.includes(step.keyword));
@@ -37,7 +37,7 @@ export const criterion: StaticCriterion = {
     if (missing.length > 0) {
       return fail(
         `Dockerfile incomplet : il manque ${missing.map((m) => m.what).join(' et ')} ; ${missing.map((m) => m.why).join(', et ')}. Écrivez ${missing.length > 1 ? 'chacune' : 'l’instruction'} sous son TODO.`,
-        { file: DOCKERFILE, ...(todoLines[0] ? { line: todoLines[0] } : {}) },
+        { file: source.file, ...(todoLines[0] ? { line: todoLines[0] } : {}) },
       );
     }
     return pass();

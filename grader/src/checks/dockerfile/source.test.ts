@@ -11,6 +11,14 @@ async function load(read: FileRead) {
 }
 
 describe('dockerfileSource', () => {
+  it("reads the Dockerfile of the lab's image context, and names it", async () => {
+    const asked: string[] = [];
+    const submission = { read: async (rel: string) => (asked.push(rel), { state: 'missing', path: rel }) } as unknown as Submission;
+    const source = await createStaticContext(submission, DEFAULT_SETTINGS, { ...TP1, imageContext: 'app' }).load(dockerfileSource);
+    expect(asked).toEqual(['app/Dockerfile']);
+    expect(source).toMatchObject({ ok: false, missing: true, file: 'app/Dockerfile', message: 'Le fichier app/Dockerfile est introuvable.' });
+  });
+
   it('turns every unreadable state into a French message, never an exception', async () => {
     const path = 'starter/Dockerfile';
     expect(await load({ state: 'missing', path })).toMatchObject({ ok: false, missing: true });

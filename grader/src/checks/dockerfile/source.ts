@@ -3,8 +3,7 @@ import { fail, type Finding } from '../../model/result.ts';
 import type { Loader } from '../check.ts';
 import { dockerWords, expandVariables, resolveImagePath, type Lookup } from './shell.ts';
 import { readStudentText } from '../student-text.ts';
-
-export const DOCKERFILE = 'starter/Dockerfile';
+import { dockerfileOf } from '../../lab/lab.ts';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -69,25 +68,27 @@ export interface DockerfileModel {
   finalEnv: ReadonlyMap<string, string>;
 }
 
-export type DockerfileSource = { ok: true; model: DockerfileModel } | { ok: false; missing: boolean; message: string };
+/** `file`: the Dockerfile's path in the repository (the lab's image context, « starter/Dockerfile »). */
+export type DockerfileSource = ({ ok: true; model: DockerfileModel } | { ok: false; missing: boolean; message: string }) & { file: string };
 
-/** `starter/Dockerfile`, read and parsed once per grading run. */
+/** The lab's Dockerfile (`starter/Dockerfile`), read and parsed once per grading run. */
 export const dockerfileSource: Loader<DockerfileSource> = {
   name: 'dockerfile',
   async run(ctx) {
-    const read = await readStudentText(ctx.submission, DOCKERFILE);
-    if (!read.ok) return read;
+    const file = dockerfileOf(ctx.lab);
+    const read = await readStudentText(ctx.submission, file);
+    if (!read.ok) return { ...read, file };
     try {
-      return { ok: true, model: parseDockerfile(read.text) };
+      return { ok: true, model: parseDockerfile(read.text), file };
     } catch {
-      return { ok: false, missing: false, message: `${DOCKERFILE} n’a pas pu être analysé : vérifiez sa syntaxe.` };
+      return { ok: false, missing: false, message: `${file} n’a pas pu être analysé : vérifiez sa syntaxe.`, file };
     }
   },
 };
 
 /** The finding every check but `dockerfile.present` gives when the Dockerfile cannot be read. */
 export function unavailable(source: Extract<DockerfileSource, { ok: false }>): Finding {
-  return fail(`${source.message} Ce critère ne peut pas être vérifié (voir dockerfile.present).`, { file: DOCKERFILE });
+  return fail(`${source.message} Ce critère ne peut pas être vérifié (voir dockerfile.present).`, { file: source.file });
 }
 
 export function parseDockerfile(text: string): DockerfileModel {

@@ -1,7 +1,7 @@
 // dockerfile.workdir: an absolute WORKDIR in the final image before the first file copy.
 import { fail, pass, type Finding } from '../../model/result.ts';
 import type { StaticCriterion } from '../criterion.ts';
-import { DOCKERFILE, dockerfileSource, unavailable, type Step } from './source.ts';
+import { dockerfileSource, unavailable, type Step } from './source.ts';
 
 /** COPY/ADD of files from the build context (not `--from` another stage or image). */
 export function copiesFromContext(step: Step): boolean {
@@ -24,7 +24,7 @@ export const criterion: StaticCriterion = {
       const message = later
         ? `WORKDIR (ligne ${later.line}) arrive après la première copie de fichiers : ils sont copiés dans / au lieu de votre dossier de travail. Placez WORKDIR /app avant le premier COPY.`
         : 'Aucun WORKDIR dans l’image finale : les fichiers seraient copiés à la racine / du conteneur, mélangés au système. Ajoutez WORKDIR /app avant le premier COPY.';
-      return fail(message, { file: DOCKERFILE, ...(copyLine ? { line: copyLine } : {}) });
+      return fail(message, { file: source.file, ...(copyLine ? { line: copyLine } : {}) });
     }
     for (const step of workdirs) {
       const path = step.words[0] ?? '';
@@ -32,7 +32,7 @@ export const criterion: StaticCriterion = {
         const shown = path === '' ? step.raw : path;
         return fail(
           `WORKDIR « ${shown} » n’est pas un chemin absolu : il dépend du dossier courant hérité de l’image, donc de l’image de base. Écrivez un chemin qui commence par /, par exemple WORKDIR /app.`,
-          { file: DOCKERFILE, line: step.line },
+          { file: source.file, line: step.line },
         );
       }
     }

@@ -1,14 +1,15 @@
 import type { ProgramRun } from '../../lab/lab.ts';
 import type { CriterionId } from '../../model/criteria.ts';
 import { failNotVerifiable, type DynamicCriterion } from '../criterion.ts';
-import { PROGRAM_FILE, PROGRAM_NAME, describeExpectation, endedPrinting, firstExpectedLine, firstLinesExcerpt, frenchList, judgeRun, missingExpectations, nearMiss, nearMissNotes, printedLines, quoteFirstLines } from './runs.ts';
+import { describeExpectation, endedPrinting, firstExpectedLine, firstLinesExcerpt, frenchList, judgeRun, missingExpectations, nearMiss, nearMissNotes, printedLines, programFiles, quoteFirstLines } from './runs.ts';
 
 export const criterion: DynamicCriterion = {
   id: 'program.env' as CriterionId,
   kind: 'dynamic',
   observes: 'program',
-  judge({ program: { plain, env: input } }, settings) {
-    const verdict = judgeRun(input, settings);
+  judge({ program: { plain, env: input } }, settings, lab) {
+    const files = programFiles(lab);
+    const verdict = judgeRun(input, settings, files);
     // A program that already fails without the variable fails with it for the same cause: judged once, by program.output.
     const plainBroken = plain.state === 'ran' && !endedPrinting(plain);
     if (!verdict.ended) return input.state === 'ran' && plainBroken ? notVerifiable() : verdict.finding;
@@ -26,16 +27,16 @@ export const criterion: DynamicCriterion = {
     if (greeting !== undefined && stale !== undefined) {
       return {
         status: 'fail',
-        file: PROGRAM_FILE,
-        message: `La variable d'environnement ${names} n'est pas lue : avec ${flags}, le programme affiche toujours « ${stale} » au lieu de ${frenchList(missing.map(describeExpectation))}. Dans ${PROGRAM_NAME}, lisez-la avec \`${getenvHint(run, greeting)}\` (module os) et mettez sa valeur dans le message.`,
+        file: files.program,
+        message: `La variable d'environnement ${names} n'est pas lue : avec ${flags}, le programme affiche toujours « ${stale} » au lieu de ${frenchList(missing.map(describeExpectation))}. Dans ${files.name}, lisez-la avec \`${getenvHint(run, greeting)}\` (module os) et mettez sa valeur dans le message.`,
         excerpt: firstLinesExcerpt(lines),
       };
     }
     const printed = lines.length > 0 ? `le programme affiche ${quoteFirstLines(lines)}` : "le programme n'affiche rien";
     return {
       status: 'fail',
-      file: PROGRAM_FILE,
-      message: `Avec ${flags}, ${printed} : il manque ${frenchList(missing.map(describeExpectation))}.${nearMissNotes(missing, lines)} Le message de ${PROGRAM_NAME} doit reprendre la valeur de ${names}.`,
+      file: files.program,
+      message: `Avec ${flags}, ${printed} : il manque ${frenchList(missing.map(describeExpectation))}.${nearMissNotes(missing, lines)} Le message de ${files.name} doit reprendre la valeur de ${names}.`,
       ...(lines.length > 0 ? { excerpt: firstLinesExcerpt(lines) } : {}),
     };
   },

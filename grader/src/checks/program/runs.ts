@@ -2,7 +2,7 @@
 // verdict of a run that did not end normally (not built, refused, crashed, killed, never ended).
 import { CONTAINER_LIMITS } from '../../docker/container/limits.ts';
 import type { CapturedOutput, CompletionOutcome } from '../../docker/container/run-to-completion.ts';
-import type { OutputExpectation, ProgramRun } from '../../lab/lab.ts';
+import { dockerfileOf, type Lab, type OutputExpectation, type ProgramRun } from '../../lab/lab.ts';
 import type { Finding } from '../../model/result.ts';
 import type { RubricSettings } from '../../rubric/rubric.ts';
 import { foldedWords } from '../../text/french.ts';
@@ -11,11 +11,20 @@ import { failNotEvaluated, failNotVerifiable } from '../criterion.ts';
 import type { ProgramInput } from '../observations.ts';
 import { crashFinding } from '../traceback.ts';
 
-/** The student's program, and the Dockerfile that runs it. */
-export const PROGRAM_FILE = 'starter/welcome.py';
-export const DOCKERFILE = 'starter/Dockerfile';
-/** The program's file name as the Dockerfile names it. */
-export const PROGRAM_NAME = PROGRAM_FILE.split('/').pop()!;
+/** The student's program and the Dockerfile that runs it, as the lab names them. */
+export interface ProgramFiles {
+  /** The program's file in the repository (« starter/welcome.py »). */
+  program: string;
+  /** Its name as the Dockerfile and the program's output name it (« welcome.py »). */
+  name: string;
+  /** The Dockerfile of the image (« starter/Dockerfile »). */
+  dockerfile: string;
+}
+
+export function programFiles(lab: Pick<Lab, 'imageContext' | 'words'>): ProgramFiles {
+  const program = lab.words.appFile;
+  return { program, name: program.slice(program.lastIndexOf('/') + 1), dockerfile: dockerfileOf(lab) };
+}
 
 export type Exited = Extract<CompletionOutcome, { state: 'exited' }>;
 type Printed = { stdout: CapturedOutput; stderr: CapturedOutput };
@@ -121,7 +130,7 @@ export type RunVerdict = { ended: true; run: ProgramRun; outcome: Exited } | { e
  * Judges whether the run ended by itself with code 0; the verdict when it did not: not built,
  * refused by the engine, crashed, killed for memory, still running at the deadline, interrupted.
  */
-export function judgeRun(input: ProgramInput, settings: RubricSettings): RunVerdict {
+export function judgeRun(input: ProgramInput, settings: RubricSettings, files: ProgramFiles): RunVerdict {
   switch (input.state) {
     case 'not-built':
       return { ended: false, finding: failNotVerifiable("l'image ne se construit pas (voir image.build).") };
@@ -130,13 +139,13 @@ export function judgeRun(input: ProgramInput, settings: RubricSettings): RunVerd
     case 'ran': {
       const { run, outcome } = input;
       if (outcome.state === 'exited' && outcome.exitCode === 0 && !outcome.oomKilled) return { ended: true, run, outcome };
-      return { ended: false, finding: outcomeFailure(run, outcome, settings) };
+      return { ended: false, finding: outcomeFailure(run, outcome, settings, files) };
     }
   }
 }
 
 /** The verdict on a run that did not end well (an `exited` outcome here has a non-zero code or was killed). */
-function outcomeFailure(run: ProgramRun, outcome: CompletionOutcome, settings: RubricSettings): Finding {
+function outcomeFailure(run: ProgramRun, outcome: CompletionOutcome, settings: RubricSettings, files: ProgramFiles): Finding {
   const shown = `\`${run.shown}\``;
   switch (outcome.state) {
     case 'interrupted':
@@ -146,35 +155,35 @@ function outcomeFailure(run: ProgramRun, outcome: CompletionOutcome, settings: R
     case 'start-failed': {
       const missing = /exec: "([^"]+)": (?:executable file not found|no such file or directory)/i.exec(outcome.reason)?.[1];
       if (missing) {
-        return { status: 'fail', file: DOCKERFILE, message: `${shown} ne démarre pas : la commande « ${missing} » est introuvable dans l'image. Vérifiez l'orthographe du CMD (ou de l'ENTRYPOINT) du Dockerfile.` };
+        return { status: 'fail', file: files.dockerfile, message: `${shown} ne démarre pas : la commande « ${missing} » est introuvable dans l'image. Vérifiez l'orthographe du CMD (ou de l'ENTRYPOINT) du Dockerfile.` };
       }
       if (/no command specified/i.test(outcome.reason)) {
-        return { status: 'fail', file: DOCKERFILE, message: `${shown} ne démarre pas : l'image n'a aucune commande à lancer. Ajoutez un CMD au Dockerfile.` };
+        return { status: 'fail', file: files.dockerfile, message: `${shown} ne démarre pas : l'image n'a aucune commande à lancer. Ajoutez un CMD au Dockerfile.` };
       }
       return { status: 'fail', message: `Le conteneur de ${shown} ne démarre pas : ${outcome.reason}.` };
     }
     case 'timed-out':
       return {
         status: 'fail',
-        file: PROGRAM_FILE,
-        message: `${shown} ne se termine pas en ${settings.startupTimeoutSeconds} s : le programme doit afficher son message puis s'arrêter de lui-même. Un serveur, une boucle sans fin ou une longue attente le garde en vie : cherchez dans ${PROGRAM_NAME} ce qui l'empêche de finir.`,
+        file: files.program,
+        message: `${shown} ne se termine pas en ${settings.startupTimeoutSeconds} s : le programme doit afficher son message puis s'arrêter de lui-même. Un serveur, une boucle sans fin ou une longue attente le garde en vie : cherchez dans ${files.name} ce qui l'empêche de finir.`,
         ...excerptOf(outcome),
       };
     case 'exited':
       if (outcome.oomKilled) {
         return {
           status: 'fail',
-          file: PROGRAM_FILE,
-          message: `${shown} a été tué par manque de mémoire (code de sortie ${outcome.exitCode}, limite de ${Math.round(CONTAINER_LIMITS.Memory / 1024 / 1024)} Mo) : le programme consomme de la mémoire sans limite. Cherchez la boucle ou la structure qui grossit dans ${PROGRAM_NAME}.`,
+          file: files.program,
+          message: `${shown} a été tué par manque de mémoire (code de sortie ${outcome.exitCode}, limite de ${Math.round(CONTAINER_LIMITS.Memory / 1024 / 1024)} Mo) : le programme consomme de la mémoire sans limite. Cherchez la boucle ou la structure qui grossit dans ${files.name}.`,
           ...excerptOf(outcome),
         };
       }
-      return crashed(shown, outcome);
+      return crashed(shown, outcome, files);
   }
 }
 
 /** A program that ended with a non-zero code: a file Python cannot open, a command not found, else its traceback. */
-function crashed(shown: string, outcome: Exited): Finding {
+function crashed(shown: string, outcome: Exited, files: ProgramFiles): Finding {
   const output = outcome.stderr.text.trim() !== '' ? outcome.stderr.text : outcome.stdout.text;
   const excerpt = outputExcerpt(outcome);
   const what = `${shown} s'arrête avec le code de sortie ${outcome.exitCode}.`;
@@ -182,17 +191,17 @@ function crashed(shown: string, outcome: Exited): Finding {
   if (unopened) {
     return {
       status: 'fail',
-      file: DOCKERFILE,
-      message: `${what} Python ne trouve pas « ${unopened} » dans l'image : vérifiez que le Dockerfile copie ${PROGRAM_NAME} (COPY) dans le dossier de travail (WORKDIR) et que le CMD le nomme de la même façon.`,
+      file: files.dockerfile,
+      message: `${what} Python ne trouve pas « ${unopened} » dans l'image : vérifiez que le Dockerfile copie ${files.name} (COPY) dans le dossier de travail (WORKDIR) et que le CMD le nomme de la même façon.`,
       excerpt,
     };
   }
   const notFound = outcome.exitCode === 127 ? /(?:^|: )([^\s:]+): (?:command )?not found/m.exec(output)?.[1] : undefined;
   if (notFound) {
-    return { status: 'fail', file: DOCKERFILE, message: `${what} La commande « ${notFound} » est introuvable dans l'image. Vérifiez l'orthographe du CMD du Dockerfile.`, excerpt };
+    return { status: 'fail', file: files.dockerfile, message: `${what} La commande « ${notFound} » est introuvable dans l'image. Vérifiez l'orthographe du CMD du Dockerfile.`, excerpt };
   }
   const finding = crashFinding(what, excerpt, `la sortie de ${shown}`);
-  const located = finding.line === undefined ? { ...finding, file: PROGRAM_FILE } : finding;
+  const located = finding.line === undefined ? { ...finding, file: files.program } : finding;
   if (/^EOFError\b/m.test(output)) {
     return { ...located, message: `${located.message} Le programme attend une saisie au clavier (input()) : \`docker run\` sans \`-i\` ne lui en donne aucune. Il doit afficher son message sans rien demander.` };
   }
