@@ -62,7 +62,7 @@ export async function exportClassroom50(dest: string, root = GRADER_ROOT, labId?
   await copyFile(join(root, 'classroom50/autograder.py'), join(dest, BUNDLE_FILES.entry));
   await chmod(join(dest, BUNDLE_FILES.entry), 0o755);
   await writeFile(join(dest, BUNDLE_FILES.rubric), lab.rubricText ?? (await readFile(join(root, '.github/classroom/rubric.yml'), 'utf8')));
-  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(lab.home === '' ? await buildShippedManifest(root) : await labTemplateManifest(lab.id, root)));
+  await writeFile(join(dest, BUNDLE_FILES.manifest), serializeManifest(lab.root ? await buildShippedManifest(root) : await labTemplateManifest(lab.id, root)));
   await bundleGrader(join(dest, BUNDLE_FILES.grader), root);
   const compressedBytes = await publishedSize(dest);
   if (compressedBytes !== undefined && compressedBytes > MAX_BUNDLE_BYTES) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GRADER_ROOT, TEST_HELPER_FILE } from '../integrity/files.ts';
-import { ExportError, exportTemplate, templateFiles, templateLab } from './template.ts';
+import { ExportError, exportTemplate, rootCopyDifferences, templateFiles, templateLab } from './template.ts';
 import { INSTRUCTORS_BEGIN, INSTRUCTORS_END } from './readme.ts';
 
 describe('templateFiles', () => {
@@ -16,6 +16,25 @@ describe('templateFiles', () => {
       '.github/workflows/classroom.yml', '.github/classroom/rubric.yml', '.github/classroom/autograding.json',
       'grader/src/cli.ts', 'grader/src/run/grade.ts', 'tests/vitest.config.ts', 'tests/support/grade-once.ts', 'hermetic/build-stand-ins.sh',
     ]) expect(files, rel).toContain(rel);
+  });
+
+  test('the root lab’s template comes from its folder; a root copy that differs from it is named', async () => {
+    const lab = await templateLab(GRADER_ROOT);
+    expect(lab).toMatchObject({ id: 'csc8613-tp1', home: 'labs/csc8613-tp1/', root: true });
+    expect(await rootCopyDifferences(GRADER_ROOT, lab, await templateFiles(GRADER_ROOT, lab))).toEqual([]);
+    const root = await mkdtemp(join(tmpdir(), 'root-copy-'));
+    try {
+      const files = { 'labs/x/README.md': '# TP\n', 'README.md': '# TP, edited at the root\n', 'labs/x/rubric.yml': 'lab: x\n', '.github/classroom/rubric.yml': 'lab: x\n', 'labs/x/REPORT.md': 'r\n' };
+      for (const [rel, text] of Object.entries(files)) {
+        await mkdir(join(root, rel, '..'), { recursive: true });
+        await writeFile(join(root, rel), text);
+      }
+      const x = { id: 'x', home: 'labs/x/', root: true };
+      expect(await rootCopyDifferences(root, x, ['README.md', '.github/classroom/rubric.yml', 'REPORT.md', 'package.json'])).toEqual(['README.md (labs/x/README.md)']);
+      expect(await rootCopyDifferences(root, { ...x, root: false }, ['README.md'])).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   test('a lab folder’s template has that lab’s student skeleton at its root, never its reference solution', async () => {

@@ -14,12 +14,15 @@ const WORKFLOW_FILE = '.github/workflows/classroom.yml';
 const GROUP_SUITE = /^tests\/([a-z0-9-]+)\.test\.ts$/;
 
 /**
- * The lab a template is exported for: its id, and where its student files are in the repository
- * (`''` for the lab whose template is the repository's root, `labs/<id>/` for the others).
+ * The lab a template is exported for: its id, and where its student files are in the repository:
+ * `labs/<id>/` in the maintainers' repository (the root lab's too: the root is only a copy of its
+ * folder), `''` in a repository without the lab's folder (an exported template).
  */
 export interface TemplateLab {
   id: string;
   home: string;
+  /** The lab of the repository's own rubric: its template's grader-owned files are the repository's. */
+  root: boolean;
   /** The lab's rubric; absent for a root without one (then nothing is derived from it). */
   rubric?: Rubric;
   rubricText?: string;
@@ -31,16 +34,20 @@ export async function templateLab(root = GRADER_ROOT, id?: string): Promise<Temp
     if (error.code === 'ENOENT' && id === undefined) return undefined;
     throw error;
   });
-  if (rootText === undefined) return { id: DEFAULT_LAB_ID, home: '' };
+  if (rootText === undefined) return { id: DEFAULT_LAB_ID, home: '', root: true };
   const rootRubric = parseRubric(rootText);
-  if (id === undefined || id === rootRubric.lab) return { id: rootRubric.lab, home: '', rubric: rootRubric, rubricText: rootText };
+  if (id === undefined || id === rootRubric.lab) {
+    const folderRubric = await readFile(join(root, 'labs', rootRubric.lab, 'rubric.yml'), 'utf8').catch(() => undefined);
+    if (folderRubric === undefined) return { id: rootRubric.lab, home: '', root: true, rubric: rootRubric, rubricText: rootText };
+    return { id: rootRubric.lab, home: `labs/${rootRubric.lab}/`, root: true, rubric: parseRubric(folderRubric), rubricText: folderRubric };
+  }
   const rubricText = await readFile(join(root, 'labs', id, 'rubric.yml'), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new ExportError(`unknown lab "${id}": labs/${id}/rubric.yml not found`);
     throw error;
   });
   const rubric = parseRubric(rubricText);
   if (rubric.lab !== id) throw new ExportError(`labs/${id}/rubric.yml names lab "${rubric.lab}"`);
-  return { id, home: `labs/${id}/`, rubric, rubricText };
+  return { id, home: `labs/${id}/`, root: false, rubric, rubricText };
 }
 
 /**
@@ -86,6 +93,7 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT, labId?: s
   });
   if (existing.length > 0) throw new ExportError(`${dest} is not empty`);
   const files = await templateFiles(root, lab);
+  await assertRootIsItsLabsCopy(root, lab, files);
   for (const rel of files) {
     const from = join(root, sourceOf(lab, rel));
     const to = join(dest, rel);
@@ -101,6 +109,31 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT, labId?: s
   await mkdir(dirname(join(dest, MANIFEST_REL)), { recursive: true });
   await writeFile(join(dest, MANIFEST_REL), serializeManifest(await buildManifest(dest)));
   return [...files, MANIFEST_REL].sort();
+}
+
+/**
+ * The root lab's template is exported from its folder, of which the root holds copies: a root copy
+ * that differs (an edit made at the root, or a folder change not yet synced) would be left out of
+ * the template without a word, so the export stops and names it.
+ */
+async function assertRootIsItsLabsCopy(root: string, lab: TemplateLab, files: readonly string[]): Promise<void> {
+  const differing = await rootCopyDifferences(root, lab, files);
+  if (differing.length > 0) {
+    throw new ExportError(`the repository's root differs from labs/${lab.id}/, of which it is a copy: ${differing.join(', ')}. Make the change in the lab's folder and run npm run rubric:sync, then export again.`);
+  }
+}
+
+/** The template files whose root copy differs from the root lab's folder, each with its source: `README.md (labs/<id>/README.md)`. */
+export async function rootCopyDifferences(root: string, lab: TemplateLab, files: readonly string[]): Promise<string[]> {
+  if (!lab.root || lab.home === '') return [];
+  const differing: string[] = [];
+  for (const rel of files) {
+    const source = rel === RUBRIC_FILE ? `${lab.home}rubric.yml` : sourceOf(lab, rel);
+    if (source === rel) continue;
+    const [ours, theirs] = await Promise.all([join(root, rel), join(root, source)].map((path) => readFile(path).catch(() => undefined)));
+    if (ours !== undefined && (theirs === undefined || !ours.equals(theirs))) differing.push(`${rel} (${source})`);
+  }
+  return differing;
 }
 
 /** Where a template file comes from in the repository: the lab's own student files and README live in its folder. */
