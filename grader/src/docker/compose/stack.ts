@@ -145,7 +145,7 @@ export class StartedStack {
     const container = await this.container(service);
     if (container?.State !== 'running') return { ok: false, exitCode: 1, stdout: '', stderr: `service "${service}" is not running`, timedOut: false };
     const result = await execInContainer(this.docker, container.Id, command, { timeoutMs, signal });
-    return result.stderr === 'the container is not running' ? { ...result, stderr: `service "${service}" is not running` } : result;
+    return result.failure === 'not-running' ? { ...result, stderr: `service "${service}" is not running` } : result;
   }
 
   /** The 127.0.0.1 port published for a service's container port, 0 while there is none. */

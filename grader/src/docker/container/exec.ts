@@ -10,6 +10,8 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
+  /** Why the command did not run to its end, when the engine said so or the run was cancelled. */
+  failure?: 'not-running' | 'cancelled';
 }
 
 const MAX_OUTPUT = 256 * 1024;
@@ -23,8 +25,8 @@ const EXIT_CODE_WAIT_MS = 5_000;
  * result with `ok: false`.
  */
 export async function execInContainer(docker: Docker, containerId: string, command: string[], options: { timeoutMs: number; signal?: AbortSignal }): Promise<ExecResult> {
-  const failed = (stderr: string, timedOut = false): ExecResult => ({ ok: false, exitCode: undefined, stdout: '', stderr, timedOut });
-  if (options.signal?.aborted) return failed('annulé');
+  const failed = (stderr: string, extra: Pick<ExecResult, 'timedOut' | 'failure'> = { timedOut: false }): ExecResult => ({ ok: false, exitCode: undefined, stdout: '', stderr, ...extra });
+  if (options.signal?.aborted) return failed('cancelled', { timedOut: false, failure: 'cancelled' });
   const chunks: Buffer[] = [];
   let size = 0;
   let stream: NodeJS.ReadableStream | undefined;
@@ -52,8 +54,9 @@ export async function execInContainer(docker: Docker, containerId: string, comma
   } catch (error) {
     abort();
     const message = (error as Error).message;
-    if (/no answer within/.test(message)) return failed(message, true);
-    return failed(/is not running|No such container/i.test(message) ? 'the container is not running' : message);
+    if (/no answer within/.test(message)) return failed(message, { timedOut: true });
+    if (/is not running|No such container/i.test(message)) return failed('the container is not running', { timedOut: false, failure: 'not-running' });
+    return failed(message);
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }
