@@ -10,13 +10,15 @@ import { runBatch } from '../grader/src/batch/run.ts';
 import { templatePrebuiltHashes } from '../grader/src/export/prebuilt.ts';
 import { classStats } from '../grader/src/batch/gradebook.ts';
 import { loadRubric } from '../grader/src/rubric/rubric.ts';
-import { MUTANTS } from '../selftest/corpus/mutants.ts';
-import { reference, replaceOnce } from '../selftest/corpus/sources.ts';
+import { replaceOnce } from '../grader/src/lab/testing.ts';
+import { MUTANTS } from '../labs/csc8613-tp1/mutants.ts';
+import { reference } from '../labs/csc8613-tp1/testing.ts';
+import type { Overlay } from '../selftest/support/submission.ts';
 import { exportedTemplate, makeClass, type StudentRepo } from '../selftest/e2e/batch-fixtures.ts';
 
 process.env.DOCKER_LAB_BUILD_NETWORK ??= 'none';
 const workers = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
-const overlay = (name: string) => MUTANTS.find((m) => m.name === name)!.overlay;
+const overlay = (name: string) => MUTANTS.find((m) => m.name === name)!.files as Overlay;
 const repos: StudentRepo[] = [
   { name: 'correct-reference', git: true },
   { name: 'correct-python-m-uvicorn', overlay: overlay('valid: python -m uvicorn') },

@@ -12,8 +12,10 @@ import { runBatch } from '../../grader/src/batch/run.ts';
 import type { Gradebook } from '../../grader/src/batch/gradebook.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
-import { MUTANTS } from '../corpus/mutants.ts';
-import { reference, replaceOnce } from '../corpus/sources.ts';
+import { replaceOnce } from '../../grader/src/lab/testing.ts';
+import { MUTANTS } from '../../labs/csc8613-tp1/mutants.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
+import type { Overlay } from '../support/submission.ts';
 import { templatePrebuiltHashes } from '../../grader/src/export/prebuilt.ts';
 import { exportedTemplate, haveChromium, makeClass, NEED_CHROMIUM, renderedDom, skipBrowser, type StudentRepo } from './batch-fixtures.ts';
 
@@ -22,7 +24,7 @@ const CLI = join(ROOT, 'grader/src/cli.ts');
 const mutant = (name: string) => {
   const found = MUTANTS.find((m) => m.name === name);
   if (!found) throw new Error(`no mutant "${name}"`);
-  return found;
+  return { overlay: found.files as Overlay, loses: found.loses as readonly string[] };
 };
 
 // Static mutants whose verdicts the corpus states, each a student repository of the class.
@@ -105,7 +107,7 @@ describe('batch regrade of a class (static criteria)', () => {
     for (const name of STATIC_MUTANTS) {
       const row = book.rows.find((r) => r.name === folderName(name))!;
       const expected = Object.fromEntries(
-        CRITERION_IDS.filter((id) => !DYNAMIC_IDS.includes(id)).map((id) => [id, mutant(name).differs[id] ?? 'pass']),
+        CRITERION_IDS.filter((id) => !DYNAMIC_IDS.includes(id)).map((id) => [id, mutant(name).loses.includes(id) ? 'fail' : 'pass']),
       );
       expect(row.statuses, name).toEqual(expected);
     }

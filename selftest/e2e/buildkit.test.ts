@@ -12,7 +12,8 @@ import { probeEngine } from '../../grader/src/docker/engine.ts';
 
 import { grade } from '../../grader/src/run/grade.ts';
 import { loadRubric } from '../../grader/src/rubric/rubric.ts';
-import { reference, replaceOnce } from '../corpus/sources.ts';
+import { replaceOnce } from '../../grader/src/lab/testing.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { makeSubmission } from '../support/submission.ts';
 
 const engine = await probeEngine();

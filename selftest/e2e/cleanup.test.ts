@@ -7,8 +7,8 @@ import { grade } from '../../grader/src/run/grade.ts';
 
 import { PID_LABEL, RUN_LABEL } from '../../grader/src/docker/labels.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
-import { DYNAMIC_MUTANTS } from '../corpus/dynamic-mutants.ts';
-import { makeSubmission } from '../support/submission.ts';
+import { MUTANTS } from '../../labs/csc8613-tp1/mutants.ts';
+import { makeSubmission, type Overlay } from '../support/submission.ts';
 
 const CLI = fileURLToPath(new URL('../../grader/src/cli.ts', import.meta.url));
 
@@ -74,12 +74,12 @@ describe('cleanup and isolation', { timeout: 240_000 }, () => {
   });
 
   test('two grading runs of different submissions side by side do not interfere', async () => {
-    const wrongUser = DYNAMIC_MUTANTS.find((m) => m.name === 'wrong database user')!;
-    const [good, bad] = await Promise.all([makeSubmission(), makeSubmission(wrongUser.overlay)]);
+    const wrongUser = MUTANTS.find((m) => m.name === 'wrong database user')!;
+    const [good, bad] = await Promise.all([makeSubmission(), makeSubmission(wrongUser.files as Overlay)]);
     try {
       const [goodReport, badReport] = await Promise.all([grade(good.dir, { only: DYNAMIC_IDS }), grade(bad.dir, { only: DYNAMIC_IDS })]);
       expect(statusesOf(goodReport)).toEqual(Object.fromEntries(DYNAMIC_IDS.map((id) => [id, 'pass'])));
-      expect(statusesOf(badReport)).toEqual(wrongUser.expect);
+      expect(statusesOf(badReport)).toEqual(Object.fromEntries(DYNAMIC_IDS.map((id) => [id, (wrongUser.loses as readonly string[]).includes(id) ? 'fail' : 'pass'])));
       expect(await resourcesOfPid(process.pid)).toEqual([]);
     } finally {
       await Promise.all([good.cleanup(), bad.cleanup()]);

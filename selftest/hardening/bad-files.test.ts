@@ -11,7 +11,7 @@ import type { GradeReport } from '../../grader/src/model/result.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { grade } from '../../grader/src/run/grade.ts';
-import { reference, referenceReport } from '../corpus/sources.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { makeSubmission, type Overlay } from '../support/submission.ts';
 
 /** Static grading of one bad folder must stay well under this. */
@@ -39,7 +39,7 @@ beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'docker-lab-outside-'));
   await writeFile(join(outside, 'Dockerfile'), 'FROM python:3.13-slim\nCOPY secret.txt /secret.txt\nRUN cat /secret.txt\n');
   await writeFile(join(outside, 'secret.txt'), 'TOKEN-OUTSIDE-THE-REPOSITORY\n');
-  await writeFile(join(outside, 'REPORT.md'), referenceReport);
+  await writeFile(join(outside, 'REPORT.md'), reference.report);
   await writeFile(join(outside, 'docker-compose.yml'), reference.compose);
   await mkdir(join(outside, 'captures'));
 });
@@ -55,8 +55,8 @@ interface Case {
 const CASES: Case[] = [
   { name: 'binary REPORT.md', overlay: () => ({ 'REPORT.md': binary(1 * MB) }), fails: { 'report.present': /REPORT\.md/ } },
   { name: '50 MB REPORT.md', overlay: () => ({ 'REPORT.md': huge(50 * MB, '### 1.a lorem ipsum dolor sit amet\n') }), fails: { 'report.present': /REPORT\.md/ } },
-  { name: 'REPORT.md just under the size limit, pathological Markdown', overlay: () => ({ 'REPORT.md': `${referenceReport}\n${'> '.repeat(900_000)}\n${'[['.repeat(100_000)}` }), fails: {} },
-  { name: 'NUL bytes in REPORT.md', overlay: () => ({ 'REPORT.md': withNul(referenceReport) }), fails: { 'report.present': /REPORT\.md/ } },
+  { name: 'REPORT.md just under the size limit, pathological Markdown', overlay: () => ({ 'REPORT.md': `${reference.report}\n${'> '.repeat(900_000)}\n${'[['.repeat(100_000)}` }), fails: {} },
+  { name: 'NUL bytes in REPORT.md', overlay: () => ({ 'REPORT.md': withNul(reference.report) }), fails: { 'report.present': /REPORT\.md/ } },
   { name: 'binary Dockerfile', overlay: () => ({ 'starter/Dockerfile': binary(64 * 1024) }), fails: { 'dockerfile.present': /Dockerfile/ } },
   { name: '50 MB Dockerfile', overlay: () => ({ 'starter/Dockerfile': huge(50 * MB, 'RUN echo lorem ipsum dolor sit amet\n') }), fails: { 'dockerfile.present': /Dockerfile/ } },
   { name: 'NUL bytes in the Dockerfile', overlay: () => ({ 'starter/Dockerfile': withNul(reference.dockerfile) }), fails: { 'dockerfile.present': /Dockerfile/ } },
@@ -84,7 +84,7 @@ const CASES: Case[] = [
       'captures/ espace  .png': binary(100),
       'captures/ünï©ødé ’.png': binary(100),
       'captures/$(reboot).png': binary(100),
-      'REPORT.md': `${referenceReport}\n![x](captures/-rf)\n![y](<captures/ espace  .png>)\n![z](captures/%C3%BCn%C3%AF%C2%A9%C3%B8d%C3%A9%20%E2%80%99.png)\n![w](captures/$(reboot).png)\n`,
+      'REPORT.md': `${reference.report}\n![x](captures/-rf)\n![y](<captures/ espace  .png>)\n![z](captures/%C3%BCn%C3%AF%C2%A9%C3%B8d%C3%A9%20%E2%80%99.png)\n![w](captures/$(reboot).png)\n`,
     }),
     fails: {},
   },

@@ -13,7 +13,7 @@ import { staticCriteriaIn } from '../../grader/src/checks/catalogue.ts';
 import type { Finding } from '../../grader/src/model/result.ts';
 import { loadRubric, type RubricSettings } from '../../grader/src/rubric/rubric.ts';
 import { Submission } from '../../grader/src/submission/submission.ts';
-import { reference, referenceReport } from '../corpus/sources.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { makeSubmission } from '../support/submission.ts';
 import { lab as TP1 } from '../../labs/csc8613-tp1/lab.ts';
 
@@ -71,7 +71,7 @@ const AREAS: Area[] = [
   {
     name: 'report',
     file: 'REPORT.md',
-    base: referenceReport,
+    base: reference.report,
     checks: staticCriteriaIn('report'),
     tokens: [
       '# ', '### ', '### 2.a ', '### Q9.z', '```', '```bash\n', '~~~', '> ', '>', '- ', '1. ', '![x](', '![](captures/docker ps.png)', '![a](/captures/', '<img src="', '">', '[ref]: captures/x.png\n', '![a][ref]',

@@ -12,7 +12,7 @@ import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { pollUntil } from '../../grader/src/docker/wait/poll.ts';
 import { grade } from '../../grader/src/run/grade.ts';
 import { loadRubric, type RubricSettings } from '../../grader/src/rubric/rubric.ts';
-import { reference } from '../corpus/sources.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { makeSubmission, type Overlay } from '../support/submission.ts';
 
 const engine = await probeEngine();

@@ -13,7 +13,7 @@ import { sanitizeModel } from '../../grader/src/docker/compose/sanitize.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { PID_LABEL } from '../../grader/src/docker/labels.ts';
 import { grade } from '../../grader/src/run/grade.ts';
-import { reference } from '../corpus/sources.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { makeSubmission } from '../support/submission.ts';
 
 let root: string;

@@ -9,7 +9,8 @@ import type { CriterionResult } from '../../grader/src/model/result.ts';
 import { probeEngine } from '../../grader/src/docker/engine.ts';
 import { grade } from '../../grader/src/run/grade.ts';
 import { loadRubric, type RubricSettings } from '../../grader/src/rubric/rubric.ts';
-import { reference, replaceOnce } from '../corpus/sources.ts';
+import { replaceOnce } from '../../grader/src/lab/testing.ts';
+import { reference } from '../../labs/csc8613-tp1/testing.ts';
 import { busyFraction, cpuTimes, startCpuLoad, type CpuLoad } from '../support/cpu-load.ts';
 import { makeSubmission, type Overlay } from '../support/submission.ts';
 

@@ -28,6 +28,9 @@ const FILES: Record<string, string[]> = {
   'labs/one/questions.ts': [],
   'labs/one/lab.test.ts': ['./lab.ts', '../../grader/src/checks/shared.ts'],
   'labs/two/lab.ts': ['../one/questions.ts', '../../grader/src/checks/shared.ts'],
+  'labs/two/notions.ts': ['../../grader/src/checks/testing.ts'],
+  'labs/one/mutants.ts': ['./testing.ts', './questions.ts', '../../grader/src/lab/lab.ts', '../../grader/src/checks/testing.ts'],
+  'labs/one/testing.ts': ['../../grader/src/checks/testing.ts', '../../grader/src/checks/shared.ts'],
   'selftest/.keep.ts': [],
   'bench/.keep.ts': [],
 };
@@ -79,8 +82,12 @@ describe('layer rules', () => {
   });
 
   test('a lab folder is data: it imports its own folder and the lab types, no other lab and no other grader code (its tests may judge it with the grader)', () => {
-    expect(refused('labs-are-data')).toEqual(['labs/two/lab.ts → grader/src/checks/shared.ts']);
+    expect(refused('labs-are-data')).toEqual(['labs/two/lab.ts → grader/src/checks/shared.ts', 'labs/two/notions.ts → grader/src/checks/testing.ts']);
     expect(refused('labs-apart')).toEqual(['labs/two/lab.ts → labs/one/questions.ts']);
+  });
+
+  test('a lab\'s mutants.ts and testing.ts may also use the grader\'s test helpers (testing.ts), not its real code', () => {
+    expect(refused('labs-are-data (test material)')).toEqual(['labs/one/testing.ts → grader/src/checks/shared.ts']);
   });
 
   test('the grader knows no lab: only run/lab.ts reaches the registry; tests may use a lab', () => {
@@ -88,7 +95,7 @@ describe('layer rules', () => {
   });
 
   test('nothing else is refused', () => {
-    const rules = ['separate subfolders: grader/src/checks/', 'layer 1: grader/src/model/', 'labs-are-data', 'labs-apart', 'grader-knows-no-lab'];
+    const rules = ['separate subfolders: grader/src/checks/', 'layer 1: grader/src/model/', 'labs-are-data', 'labs-are-data (test material)', 'labs-apart', 'grader-knows-no-lab'];
     expect(violations.filter((v) => !rules.includes(v.rule))).toEqual([]);
   });
 });

@@ -44,6 +44,9 @@ const ABOVE_GRADER = ['tests/', 'selftest/', 'bench/'];
  */
 export const SEPARATE_SUBFOLDERS = ['grader/src/checks/'] as const;
 
+/** A lab folder's test material besides its tests: its mutant corpus and its test helpers. */
+const LAB_TEST_MATERIAL = '^labs/[^/]+/(mutants|testing)\\.ts$';
+
 /** dependency-cruiser rules: per layer, no import of a higher layer or of a sibling folder; grader never imports maintainers' code. */
 export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
   const rules: IForbiddenRuleType[] = [];
@@ -81,8 +84,19 @@ export function layerRules(layers: Layer[]): IForbiddenRuleType[] {
     name: 'labs-are-data',
     comment: 'a lab folder (labs/<id>/) imports its own folder and the lab types of grader/src/lab/ (with the engine types they name), nothing else of the grader; its tests (lab.test.ts) judge its data with the grader\'s real code',
     severity: 'error',
-    from: { path: '^labs/', pathNot: '\\.test\\.ts$' },
+    from: { path: '^labs/', pathNot: `\\.test\\.ts$|${LAB_TEST_MATERIAL}` },
     to: { path: '^grader/', pathNot: '^grader/src/(lab|docker/wait)/' },
+  });
+  // A lab's test material (its mutant corpus and test helpers, never shipped: integrity/files.ts's
+  // isExcluded) builds its mutants as the grader's own tests build theirs: it may also use the
+  // grader's test helpers (testing.ts), which hold the report answers and encodings those mutants
+  // need. The grader's real code stays out of reach, and the lab's data modules stay pure.
+  rules.push({
+    name: 'labs-are-data (test material)',
+    comment: 'a lab\'s mutants.ts and testing.ts import the lab types of grader/src/lab/ and the grader\'s test helpers (testing.ts), nothing else of the grader',
+    severity: 'error',
+    from: { path: LAB_TEST_MATERIAL },
+    to: { path: '^grader/', pathNot: '^grader/src/(lab|docker/wait)/|/testing\\.ts$' },
   });
   rules.push({
     name: 'grader-knows-no-lab',

@@ -37,11 +37,11 @@ describe('templateFiles', () => {
     }
   });
 
-  test('a lab folder’s template has that lab’s student skeleton at its root, never its reference solution', async () => {
+  test('a lab folder’s template has that lab’s student skeleton at its root, never its reference solution nor its test material', async () => {
     for (const [id, own] of [['docker-basic-1', 'starter/welcome.py'], ['docker-basics', 'starter/app.py']] as const) {
       const files = await templateFiles(GRADER_ROOT, await templateLab(GRADER_ROOT, id));
       for (const rel of [own, 'starter/Dockerfile', 'REPORT.md', 'captures/README.md', 'README.md']) expect(files, `${id}: ${rel}`).toContain(rel);
-      expect(files.filter((rel) => /(^|\/)reference\/|mutants\.ts$|^docker-compose\.yml$/.test(rel)), id).toEqual([]);
+      expect(files.filter((rel) => /(^|\/)reference\/|(^|\/)(mutants|testing)\.ts$|^docker-compose\.yml$/.test(rel)), id).toEqual([]);
     }
   });
 

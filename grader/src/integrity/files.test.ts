@@ -48,6 +48,11 @@ describe('which paths the manifest pins', () => {
     expect(isExcluded('grader/src/batch/run.test.ts')).toBe(true);
     expect(isExcluded('tests/report.test.ts')).toBe(false);
   });
+
+  test('a lab folder ships its data modules, never its test material (mutants, test helpers, tests, reference)', () => {
+    for (const rel of ['labs/csc8613-tp1/mutants.ts', 'labs/csc8613-tp1/testing.ts', 'labs/docker-basics/lab.test.ts', 'labs/csc8613-tp1/reference/REPORT.md']) expect(isExcluded(rel), rel).toBe(true);
+    expect(isExcluded('labs/csc8613-tp1/questions.ts')).toBe(false);
+  });
 });
 
 describe('walk', () => {

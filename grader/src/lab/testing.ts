@@ -2,12 +2,18 @@
 // file changed in one place, a report answer replaced.
 import { ANSWER_PLACEHOLDER } from './lab.ts';
 
+/**
+ * A student file as a mutant leaves it: new text, raw bytes (a report saved in another encoding), a
+ * symbolic link to `symlink`, or `null` (deleted).
+ */
+export type MutantFile = string | Buffer | { symlink: string } | null;
+
 /** A mutant of a lab's reference solution: student files replaced (or deleted, `null`), and the criteria it must lose. */
 export interface LabMutantOf<Criterion extends string, Path extends string> {
   name: string;
   /** Why the mutant loses what it loses (or why it is a valid variant). */
   description: string;
-  files: Partial<Record<Path, string | null>>;
+  files: Partial<Record<Path, MutantFile>>;
   /** Every criterion of the lab's rubric whose verdict is not a pass (advice ones included). */
   loses: readonly Criterion[];
   /** Graded on its static criteria only (it needs a base image a machine without a registry lacks). */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { labRubricPath } from '../../../location.ts';
 import { STATIC_CRITERIA } from '../../catalogue.ts';
 import { ANSWER_PLACEHOLDER, type Lab, type Question } from '../../../lab/lab.ts';
-import { replaceAnswer } from '../../../lab/testing.ts';
+import { replaceAnswer, type MutantFile } from '../../../lab/testing.ts';
 import { parseRubric } from '../../../rubric/rubric.ts';
 import type { Overlay } from '../../../submission/testing.ts';
 import { french } from '../../../text/french.ts';
@@ -37,7 +37,7 @@ export interface LabSuite {
    */
   shifts: readonly number[];
   /** The lab's mutants (mutants.ts): files replaced or deleted, and the criteria each loses. */
-  mutants: readonly { name: string; files: Readonly<Record<string, string | null>>; loses: readonly string[] }[];
+  mutants: readonly { name: string; files: Readonly<Record<string, MutantFile | undefined>>; loses: readonly string[] }[];
 }
 
 /** The static criteria the lab's rubric picks (labs/<id>/rubric.yml), from the catalogue: the engine-free part of every mutant's verdict. */
