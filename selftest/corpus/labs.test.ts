@@ -81,6 +81,12 @@ for (const id of labs) {
   const selected = MUTANTS.filter((mutant) => !engineOnly || reachesEngine(lab, mutant, dynamicIds));
 
   describe.concurrent(`lab ${id}: the reference and every mutant`, { timeout: 300_000 }, () => {
+    // A criterion a mutant lists and the rubric lacks would be left out of the comparison unseen.
+    test('every criterion a mutant loses is one of the lab’s rubric, and every mutant name is unique', () => {
+      expect(MUTANTS.flatMap((mutant) => mutant.loses.filter((c) => !ids.includes(c as CriterionId)).map((c) => `${mutant.name}: ${c}`))).toEqual([]);
+      expect(new Set(MUTANTS.map((mutant) => mutant.name)).size).toBe(MUTANTS.length);
+    });
+
     for (const mutant of selected) {
       test(mutant.name, async () => {
         const criteria = await gradeMutant(mutant);
