@@ -67,7 +67,14 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   });
 }
 
-/** The text a root copy should have: its source's expected text (a generated view), else the source as committed. */
-export async function copyText(root: string, copy: RootCopy, expected: ReadonlyMap<string, string>): Promise<string | undefined> {
-  return expected.get(copy.source) ?? (await readOptional(join(root, copy.source)))?.toString('utf8');
+/**
+ * What a root copy should hold, and the copy as it is, both as text: its source's generated text
+ * (UTF-8), else the source's bytes as committed, read as Latin-1 so that any file (an image in
+ * captures/ too) round-trips byte for byte.
+ */
+export async function copyState(root: string, copy: RootCopy, generated: ReadonlyMap<string, string>): Promise<{ current: string | undefined; expected: string | undefined; encoding: BufferEncoding }> {
+  const text = generated.get(copy.source);
+  const encoding: BufferEncoding = text === undefined ? 'latin1' : 'utf8';
+  const expected = text ?? (await readOptional(join(root, copy.source)))?.toString(encoding);
+  return { current: (await readOptional(join(root, copy.path)))?.toString(encoding), expected, encoding };
 }

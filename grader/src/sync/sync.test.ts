@@ -139,17 +139,20 @@ describe('the root: a copy of the root lab’s folder', () => {
   test('the root’s statement, report, starter files, Compose file, captures and rubric are the lab folder’s, byte for byte', async () => {
     const copies = (await plan(ROOT)).filter((file) => file.copyOf);
     expect(copies.map((file) => file.path)).toEqual(expect.arrayContaining([README_FILE, RUBRIC_FILE, 'REPORT.md', 'docker-compose.yml', 'starter/Dockerfile', 'starter/app.py', 'captures/README.md']));
-    for (const file of copies) expect(await readFile(join(ROOT, file.path), 'utf8'), file.path).toBe(await readFile(join(ROOT, file.copyOf!.source), 'utf8'));
+    for (const file of copies) expect((await readFile(join(ROOT, file.path))).equals(await readFile(join(ROOT, file.copyOf!.source))), file.path).toBe(true);
   });
 
   test('a change in the lab’s folder reaches the root, a new file included', async () => {
     const dir = await tempCopy();
     await editFile(join(dir, 'labs/csc8613-tp1/starter/app.py'), /$/, '\n# changed in the lab\n');
     await writeFile(join(dir, 'labs/csc8613-tp1/starter/.env.example'), 'X=1\n');
-    expect((await drift(dir)).sort()).toEqual(['starter/.env.example', 'starter/app.py']);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0xc3, 0x28]);
+    await writeFile(join(dir, 'labs/csc8613-tp1/captures/exemple.png'), png);
+    expect((await drift(dir)).sort()).toEqual(['captures/exemple.png', 'starter/.env.example', 'starter/app.py']);
     await sync(dir);
     expect(await readFile(join(dir, 'starter/app.py'), 'utf8')).toContain('# changed in the lab');
     expect(await readFile(join(dir, 'starter/.env.example'), 'utf8')).toBe('X=1\n');
+    expect((await readFile(join(dir, 'captures/exemple.png'))).equals(png)).toBe(true);
     expect(await drift(dir)).toEqual([]);
   });
 

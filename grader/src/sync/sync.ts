@@ -6,7 +6,7 @@ import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { Lab } from '../lab/lab.ts';
 import { parseRubric, type Rubric } from '../rubric/rubric.ts';
 import { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween } from '../rubric/views.ts';
-import { ROOT_LAB, assertRootCopiesUnedited, copyText, rootCopies, type RootCopy } from './root-export.ts';
+import { ROOT_LAB, assertRootCopiesUnedited, copyState, rootCopies, type RootCopy } from './root-export.ts';
 
 export { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween, worstCaseSeconds } from '../rubric/views.ts';
 
@@ -130,6 +130,8 @@ export interface SyncedFile {
   expected: string | undefined;
   /** Set on the root's copies of the root lab's folder. */
   copyOf?: RootCopy;
+  /** How `current` and `expected` encode the file's bytes (Latin-1 for a copy of bytes; default UTF-8). */
+  encoding?: BufferEncoding;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -256,7 +258,7 @@ export async function plan(root: string, mode: PlanMode = 'check'): Promise<Sync
   const generated = new Map(labViews.map((view) => [view.path, view.expected!]));
   const copies: SyncedFile[] = [];
   for (const copy of await rootCopies(root, ROOT_LAB)) {
-    copies.push({ path: copy.path, current: await readOptional(join(root, copy.path)), expected: await copyText(root, copy, generated), copyOf: copy });
+    copies.push({ path: copy.path, ...(await copyState(root, copy, generated)), copyOf: copy });
   }
   return [
     ...copies,
@@ -287,7 +289,7 @@ export async function sync(root: string): Promise<string[]> {
   const ordered = [...stale.filter((file) => !file.copyOf), ...stale.filter((file) => file.copyOf)];
   for (const file of ordered) {
     await mkdir(dirname(join(root, file.path)), { recursive: true });
-    await writeFile(join(root, file.path), file.expected!);
+    await writeFile(join(root, file.path), file.expected!, file.encoding ?? 'utf8');
   }
   return ordered.map((file) => file.path);
 }
