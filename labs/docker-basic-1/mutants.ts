@@ -11,7 +11,7 @@
 // - The override command never imports welcome.py: a script that crashes, hangs or prints the wrong
 //   text still passes program.command-override; only how the image starts its command matters there.
 import { readFileSync } from 'node:fs';
-import { removeAnswers, replaceAnswer, replaceOnce, type LabMutantOf } from '../../grader/src/lab/testing.ts';
+import { replaceOnce, reportEdits, type LabMutantOf } from '../../grader/src/lab/testing.ts';
 
 /** The criteria of this lab's rubric (rubric.yml). */
 export type LabCriterionId =
@@ -49,15 +49,8 @@ export const reference = {
   starterDockerfile: read('./starter/Dockerfile'),
 };
 
-/** The reference report with the answers under `ids` replaced by the template's placeholder (heading and prompt kept). */
-export function withoutAnswers(ids: readonly string[], report = reference.report): string {
-  return removeAnswers(report, ids);
-}
-
-/** The reference report with the answer under question `id` replaced by `answer` (heading and prompt kept). */
-export function withAnswer(id: string, answer: string, report = reference.report): string {
-  return replaceAnswer(report, id, answer);
-}
+/** The reference report with answers removed or replaced (heading and prompt kept). */
+export const { withoutAnswers, withAnswer } = reportEdits(reference.report);
 
 const dockerfile = (from: string | RegExp, to: string): LabFiles => ({ 'starter/Dockerfile': replaceOnce(reference.dockerfile, from, to) });
 const welcome = (from: string | RegExp, to: string): LabFiles => ({ 'starter/welcome.py': replaceOnce(reference.welcome, from, to) });

@@ -39,6 +39,18 @@ export function replaceAnswer(report: string, id: string, answer: string): strin
   return [...lines.slice(0, prompt + 1), '', ...answer.split('\n'), '', ...lines.slice(end)].join('\n');
 }
 
+/**
+ * The report edits a lab's mutants make, on its reference report unless another is given:
+ * `withoutAnswers` puts the template's placeholder under `ids`, `withAnswer` replaces the answer
+ * under `id` (heading and prompt kept).
+ */
+export function reportEdits(referenceReport: string) {
+  return {
+    withoutAnswers: (ids: readonly string[], report = referenceReport) => removeAnswers(report, ids),
+    withAnswer: (id: string, answer: string, report = referenceReport) => replaceAnswer(report, id, answer),
+  };
+}
+
 /** `report` with the answers under `ids` replaced by the template's placeholder. */
 export function removeAnswers(report: string, ids: readonly string[]): string {
   return ids.reduce((text, id) => replaceAnswer(text, id, ANSWER_PLACEHOLDER), report);
