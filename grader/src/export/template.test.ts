@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GRADER_ROOT, TEST_HELPER_FILE } from '../integrity/files.ts';
-import { ExportError, exportTemplate, rootCopyDifferences, templateFiles, templateLab } from './template.ts';
+import { ExportError, exportTemplate, templateFiles, templateLab } from './template.ts';
+import { differingRootCopies } from '../integrity/root-copies.ts';
 import { INSTRUCTORS_BEGIN, INSTRUCTORS_END } from './readme.ts';
 
 describe('templateFiles', () => {
@@ -21,17 +22,19 @@ describe('templateFiles', () => {
   test('the root lab’s template comes from its folder; a root copy that differs from it is named', async () => {
     const lab = await templateLab(GRADER_ROOT);
     expect(lab).toMatchObject({ id: 'csc8613-tp1', home: 'labs/csc8613-tp1/', root: true });
-    expect(await rootCopyDifferences(GRADER_ROOT, lab, await templateFiles(GRADER_ROOT, lab))).toEqual([]);
+    expect(await differingRootCopies(GRADER_ROOT, lab.id)).toEqual([]);
     const root = await mkdtemp(join(tmpdir(), 'root-copy-'));
+    const RUBRIC_X = 'lab: x\ngroups:\n  dockerfile: "Dockerfile"\ncriteria:\n  dockerfile.present: { group: dockerfile, points: 1, title: "Dockerfile" }\n';
     try {
-      const files = { 'labs/x/README.md': '# TP\n', 'README.md': '# TP, edited at the root\n', 'labs/x/rubric.yml': 'lab: x\n', '.github/classroom/rubric.yml': 'lab: x\n', 'labs/x/REPORT.md': 'r\n' };
+      const files = { 'labs/x/README.md': '# TP\n', 'README.md': '# TP, edited at the root\n', 'labs/x/rubric.yml': RUBRIC_X, '.github/classroom/rubric.yml': RUBRIC_X, 'labs/x/REPORT.md': 'r\n' };
       for (const [rel, text] of Object.entries(files)) {
         await mkdir(join(root, rel, '..'), { recursive: true });
         await writeFile(join(root, rel), text);
       }
-      const x = { id: 'x', home: 'labs/x/', root: true };
-      expect(await rootCopyDifferences(root, x, ['README.md', '.github/classroom/rubric.yml', 'REPORT.md', 'package.json'])).toEqual(['README.md (labs/x/README.md)']);
-      expect(await rootCopyDifferences(root, { ...x, root: false }, ['README.md'])).toEqual([]);
+      expect(await differingRootCopies(root, 'x')).toEqual(['README.md (labs/x/README.md)']);
+      await expect(exportTemplate(join(root, 'out'), root)).rejects.toThrow(
+        "the repository's root differs from labs/x/, of which it is a copy: README.md (labs/x/README.md). Make the change in the lab's folder and run npm run rubric:sync, then export again.",
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }

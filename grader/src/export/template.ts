@@ -1,5 +1,6 @@
 import { chmod, copyFile, lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { differingRootCopies } from '../integrity/root-copies.ts';
 import { GRADER_ROOT, MANIFEST_REL, STUDENT_SKELETON, UNCHECKED_FILES, isExcluded, listCheckedFiles, walk } from '../integrity/files.ts';
 import { buildManifest, serializeManifest } from '../integrity/manifest.ts';
 import { derivedContent, isDerived } from '../integrity/shipped.ts';
@@ -93,7 +94,7 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT, labId?: s
   });
   if (existing.length > 0) throw new ExportError(`${dest} is not empty`);
   const files = await templateFiles(root, lab);
-  await assertRootIsItsLabsCopy(root, lab, files);
+  await assertRootIsItsLabsCopy(root, lab);
   for (const rel of files) {
     const from = join(root, sourceOf(lab, rel));
     const to = join(dest, rel);
@@ -116,24 +117,12 @@ export async function exportTemplate(dest: string, root = GRADER_ROOT, labId?: s
  * that differs (an edit made at the root, or a folder change not yet synced) would be left out of
  * the template without a word, so the export stops and names it.
  */
-async function assertRootIsItsLabsCopy(root: string, lab: TemplateLab, files: readonly string[]): Promise<void> {
-  const differing = await rootCopyDifferences(root, lab, files);
+async function assertRootIsItsLabsCopy(root: string, lab: TemplateLab): Promise<void> {
+  if (!lab.root || lab.home === '') return;
+  const differing = await differingRootCopies(root, lab.id);
   if (differing.length > 0) {
     throw new ExportError(`the repository's root differs from labs/${lab.id}/, of which it is a copy: ${differing.join(', ')}. Make the change in the lab's folder and run npm run rubric:sync, then export again.`);
   }
-}
-
-/** The template files whose root copy differs from the root lab's folder, each with its source: `README.md (labs/<id>/README.md)`. */
-export async function rootCopyDifferences(root: string, lab: TemplateLab, files: readonly string[]): Promise<string[]> {
-  if (!lab.root || lab.home === '') return [];
-  const differing: string[] = [];
-  for (const rel of files) {
-    const source = rel === RUBRIC_FILE ? `${lab.home}rubric.yml` : sourceOf(lab, rel);
-    if (source === rel) continue;
-    const [ours, theirs] = await Promise.all([join(root, rel), join(root, source)].map((path) => readFile(path).catch(() => undefined)));
-    if (ours !== undefined && (theirs === undefined || !ours.equals(theirs))) differing.push(`${rel} (${source})`);
-  }
-  return differing;
 }
 
 /** Where a template file comes from in the repository: the lab's own student files and README live in its folder. */

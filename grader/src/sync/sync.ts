@@ -6,13 +6,14 @@ import { renderReportTemplate } from '../lab/render-report-template.ts';
 import type { Lab } from '../lab/lab.ts';
 import { parseRubric, type Rubric } from '../rubric/rubric.ts';
 import { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween } from '../rubric/views.ts';
-import { ROOT_LAB, assertRootCopiesUnedited, copyState, rootCopies, type RootCopy } from './root-export.ts';
+import { ROOT_LAB, readIfPresent, rootCopies, type RootCopy } from '../integrity/root-copies.ts';
+import { assertRootCopiesUnedited, copyState } from './root-export.ts';
 
 export { RUBRIC_FILE, SyncError, renderAutograding, renderReadmeTable, renderWorkflowBlock, replaceBetween, worstCaseSeconds } from '../rubric/views.ts';
 
 // Every view of the labs' rubrics that lives in a committed file is generated here: each lab's
 // README « Barème » table, REPORT.md and vocabulary stems; the root's copy of the root lab's student
-// template (root-export.ts), the legacy `.github/classroom/autograding.json` and the
+// template (integrity/root-copies.ts, root-export.ts), the legacy `.github/classroom/autograding.json` and the
 // rubric-dependent block of the workflow; and the grader's catalogue: the id list
 // (`model/criterion-ids.ts`) and the registry of criterion modules (`checks/registry.ts`), one
 // module `grader/src/checks/<group>/<name>.ts` per id `<group>.<name>`.
@@ -27,7 +28,7 @@ export const REGISTRY_FILE = 'grader/src/checks/registry.ts';
 const CHECKS_DIR = 'grader/src/checks';
 export const LABS_DIR = 'labs';
 export const LAB_INDEX_FILE = 'labs/index.ts';
-export { ROOT_LAB } from './root-export.ts';
+export { ROOT_LAB } from '../integrity/root-copies.ts';
 
 /** The module of criterion `id` (`<group>.<name>`), relative to the repository. */
 export function criterionModulePath(id: string): string {
@@ -135,10 +136,7 @@ export interface SyncedFile {
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
-  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  return (await readIfPresent(path))?.toString('utf8');
 }
 
 /** The folders of labs/ (each holds a lab.ts), sorted. */
